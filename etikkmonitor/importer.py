@@ -1,0 +1,442 @@
+"""Import: validate an export in a private in-memory database, then publish it in one step.
+
+Phase 1 (`validate`) reads the files, parses and checks every value in SQL and sets bad rows
+aside with file, line, column, value and reason. It never opens the dashboard's database, so a
+refused import leaves that file byte for byte as it was.
+Phase 2 (`publish`) writes the accepted rows, the rejects and the log entry in one transaction.
+The command line and the dashboard's importer page both go through these two functions.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from . import db, schema
+from .guards import check_size
+from .reading import ROW_ERROR, Reader, RefusalError, Refused
+
+_publish_lock = threading.Lock()
+COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
+
+# Checks across columns of one row: (code, column named in the report, condition on typed
+# columns that makes the row bad). Conditions are code, never user input.
+ROW_CHECKS: dict[str, list[tuple[str, str, str]]] = {
+    "contracts": [("end_before_start", "end_date", "end_date < start_date")],
+    "factories": [("trained_above_workers", "workers_trained", "workers_trained > workers")],
+    "findings": [
+        (
+            "closed_without_date",
+            "closed_date",
+            "status = 'closed' AND nullif(trim(raw__closed_date), '') IS NULL",
+        )
+    ],
+}
+
+REASONS = {
+    "missing_required": "required value is missing",
+    "bad_date": "not a date (use 2024-06-30 or 30.06.2024)",
+    "bad_number": "not a number (use 1250000, 1 250 000 or 1.250.000,50)",
+    "bad_integer": "not a whole number",
+    "negative": "must not be negative",
+    "bad_bool": "not yes/no (use ja/nei, yes/no, true/false, 1/0 or x/blank)",
+    "bad_enum": "not one of the allowed values",
+    "bad_country": "not a known country (ISO code or English/Norwegian name)",
+    "bad_orgnr_format": "organisation number must have 9 digits",
+    "bad_orgnr_check": "organisation number fails its check digit (MOD11)",
+    "out_of_range": "coordinate out of range",
+    "end_before_start": "end date is before start date",
+    "trained_above_workers": "more workers trained than workers",
+    "closed_without_date": "status is closed but closed_date is missing",
+    "duplicate_key": "duplicate key: an earlier row has the same key",
+    "unknown_reference": "refers to a row that is not in the export",
+    "parent_rejected": "refers to a row that was rejected",
+    "too_many_fields": "the row has more fields than the header",
+}
+
+
+@dataclass
+class Validation:
+    """An export read and checked, ready to publish. Holds its private in-memory database."""
+
+    con: duckdb.DuckDBPyConnection
+    sources: list
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def rejects(self) -> list[dict]:
+        rows = self.con.execute(
+            "SELECT table_name, file, sheet, line, column_name, value, code, detail "
+            "FROM rejected ORDER BY file_no, line, column_name"
+        ).fetchall()
+        keys = ("table", "file", "sheet", "line", "column", "value", "code", "detail")
+        return [dict(zip(keys, r, strict=True)) | {"reason": reason(r[6], r[7])} for r in rows]
+
+    def files(self) -> list[dict]:
+        out = []
+        for s in self.sources:
+            rejected = self.con.execute(
+                "SELECT count(DISTINCT line) FROM rejected WHERE file_no = $n", {"n": s.file_no}
+            ).fetchall()[0][0]
+            out.append(
+                {
+                    "file": s.file,
+                    "sheet": s.sheet,
+                    "table": s.table,
+                    "rows_read": s.rows_read,
+                    "rows_imported": s.rows_read - rejected,
+                    "rows_rejected": rejected,
+                    "unknown_columns": list(s.unknown.values()),
+                    "matched_columns": {s.header[i]: c for i, c in s.mapping.items()},
+                    "encoding": s.encoding,
+                    "delimiter": s.delimiter,
+                    "size_bytes": s.size_bytes,
+                    "sha256": s.sha256,
+                }
+            )
+        return out
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def reason(code: str, detail: str | None) -> str:
+    text = REASONS.get(code, code)
+    return f"{text} ({detail})" if detail else text
+
+
+def expand(paths) -> list[Path]:
+    """Files named, and the .csv/.xlsx files in folders named, in a stable order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                sorted(f for f in p.iterdir() if f.suffix.lower() in {".csv", ".xlsx", ".xlsm"})
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def validate(paths, progress=None) -> Validation:
+    """Read and check the export; raises Refused with every structural problem found."""
+    files = expand(paths)
+    con = duckdb.connect()
+    try:
+        db.create_parse_macros(con)
+        _load_lookups(con)
+        reader = Reader(con)
+        size_errors = []
+        for i, path in enumerate(files):
+            if progress:
+                progress(0.6 * i / max(len(files), 1), f"reading {path.name}")
+            if path.is_file() and (problem := check_size(path.stat().st_size)):
+                size_errors.append(RefusalError(path.name, problem))
+                continue
+            reader.add(path)
+        errors = size_errors + reader.errors
+        if not files:
+            errors.append(RefusalError("", "no files to import"))
+        elif not errors and not any(s.table == "contracts" for s in reader.sources):
+            errors.append(
+                RefusalError(
+                    ", ".join(p.name for p in files),
+                    "no contracts table: an import is a full export and must hold "
+                    "contracts (kontrakter)",
+                    ["contracts"],
+                )
+            )
+        if errors:
+            raise Refused(errors)
+        con.execute(
+            "CREATE TEMP TABLE source_files (file_no INTEGER, file_name VARCHAR, sheet VARCHAR, "
+            "table_name VARCHAR)"
+        )
+        con.executemany(
+            "INSERT INTO source_files VALUES (?, ?, ?, ?)",
+            [(s.file_no, s.file, s.sheet, s.table) for s in reader.sources],
+        )
+        for i, name in enumerate(schema.TABLE_ORDER):
+            if progress:
+                progress(0.6 + 0.4 * i / len(schema.TABLE_ORDER), f"checking {name}")
+            _check_table(con, schema.TABLES[name])
+        _collect_rejects(con)
+        v = Validation(con, reader.sources)
+        v.counts = {
+            name: con.execute(
+                f"SELECT count(*) FROM checked_{name} WHERE len(errors) = 0"
+            ).fetchall()[0][0]
+            for name in schema.TABLE_ORDER
+        }
+        if progress:
+            progress(1.0, "checked")
+        return v
+    except BaseException:
+        con.close()
+        raise
+
+
+def _load_lookups(con) -> None:
+    """Enumeration and country names, folded, as lookup tables (data, never SQL text)."""
+    con.execute("CREATE TEMP TABLE enum_lookup (column_name VARCHAR, key VARCHAR, value VARCHAR)")
+    rows = []
+    for table in schema.TABLES.values():
+        for col in table.columns:
+            for canonical, alias in col.values.items():
+                rows += [(col.name, canonical, canonical), (col.name, alias, canonical)]
+    con.executemany("INSERT INTO enum_lookup VALUES (?, em_fold(?), ?)", rows)
+    con.execute(
+        "CREATE TEMP TABLE country_lookup AS "
+        "SELECT DISTINCT em_fold(k) AS key, alpha2 FROM ("
+        "  SELECT alpha2, unnest([alpha2, name_en, name_nb]) AS k"
+        "  FROM read_csv($path, delim=';', header=true, all_varchar=true)"
+        ") WHERE k IS NOT NULL",
+        {"path": str(COUNTRIES_FILE)},
+    )
+
+
+def _parse_expr(col: schema.Column) -> tuple[str, str | None]:
+    """(SQL giving the typed value from raw__<name>, join needed)."""
+    raw = f"raw__{col.name}"
+    t = col.type
+    if t == schema.TEXT:
+        return f"nullif(trim({raw}), '')", None
+    if t == schema.DATE:
+        return f"em_parse_date({raw})", None
+    if t == schema.NUMBER:
+        return f"em_parse_number({raw})", None
+    if t in (schema.INTEGER, schema.YEAR):
+        n = f"em_parse_number({raw})"
+        return f"CASE WHEN {n} = trunc({n}) THEN CAST({n} AS BIGINT) END", None
+    if t == schema.BOOL:
+        return f"em_parse_bool({raw})", None
+    if t in (schema.LATITUDE, schema.LONGITUDE):
+        # A coordinate's dot is always a decimal point (10.750 is not ten thousand).
+        return f"TRY_CAST(replace(trim({raw}), ',', '.') AS DOUBLE)", None
+    if t == schema.ORGNR:
+        digits = f"regexp_replace({raw}, '[\\s\\x{{00A0}}\\x{{202F}}]', '', 'g')"
+        return f"CASE WHEN regexp_full_match({digits}, '\\d{{9}}') THEN {digits} END", None
+    if t == schema.ENUM:
+        alias = f"enum__{col.name}"
+        join = (
+            f"LEFT JOIN enum_lookup AS {alias} ON {alias}.column_name = '{col.name}' "
+            f"AND {alias}.key = em_fold(r.{col.name})"
+        )
+        return f"{alias}.value", join
+    if t == schema.COUNTRY:
+        alias = f"country__{col.name}"
+        join = f"LEFT JOIN country_lookup AS {alias} ON {alias}.key = em_fold(r.{col.name})"
+        return f"{alias}.alpha2", join
+    raise ValueError(t)
+
+
+def _error_expr(col: schema.Column) -> str:
+    raw, v = f"raw__{col.name}", col.name
+    bad = {
+        schema.DATE: "bad_date",
+        schema.NUMBER: "bad_number",
+        schema.INTEGER: "bad_integer",
+        schema.YEAR: "bad_integer",
+        schema.BOOL: "bad_bool",
+        schema.ENUM: "bad_enum",
+        schema.COUNTRY: "bad_country",
+        schema.LATITUDE: "out_of_range",
+        schema.LONGITUDE: "out_of_range",
+    }
+    whens = [
+        f"WHEN nullif(trim({raw}), '') IS NULL THEN "
+        + ("'missing_required'" if col.required else "NULL")
+    ]
+    if col.type == schema.ORGNR:
+        whens += [
+            f"WHEN {v} IS NULL THEN 'bad_orgnr_format'",
+            f"WHEN NOT em_orgnr_valid({v}) THEN 'bad_orgnr_check'",
+        ]
+    elif col.type == schema.NUMBER or col.type == schema.INTEGER:
+        if col.type == schema.INTEGER:
+            whens.append(f"WHEN em_parse_number({raw}) IS NULL THEN 'bad_number'")
+        whens += [f"WHEN {v} IS NULL THEN '{bad[col.type]}'", f"WHEN {v} < 0 THEN 'negative'"]
+    elif col.type == schema.LATITUDE:
+        whens += [
+            f"WHEN {v} IS NULL THEN 'bad_number'",
+            f"WHEN {v} NOT BETWEEN -90 AND 90 THEN 'out_of_range'",
+        ]
+    elif col.type == schema.LONGITUDE:
+        whens += [
+            f"WHEN {v} IS NULL THEN 'bad_number'",
+            f"WHEN {v} NOT BETWEEN -180 AND 180 THEN 'out_of_range'",
+        ]
+    elif col.type in bad:
+        whens.append(f"WHEN {v} IS NULL THEN '{bad[col.type]}'")
+    return "CASE " + " ".join(whens) + " END"
+
+
+def _err(column: str | None, value: str, code: str, detail: str = "NULL") -> str:
+    col = "NULL::VARCHAR" if column is None else f"'{column}'"
+    return (
+        f"struct_pack(column_name := {col}, value := CAST({value} AS VARCHAR), "
+        f"code := {code}, detail := CAST({detail} AS VARCHAR))"
+    )
+
+
+def _check_table(con, table: schema.Table) -> None:
+    """checked_<table>: typed columns plus `errors`, a list of problems (empty = accepted)."""
+    selects, joins = [], []
+    for col in table.columns:
+        expr, join = _parse_expr(col)
+        selects.append(f"{expr} AS {col.name}")
+        if join:
+            joins.append(join)
+    raws = ", ".join(f"r.{c} AS raw__{c}" for c in table.column_names)
+    errors = [_err(c.name, f"raw__{c.name}", _error_expr(c)) for c in table.columns]
+    errors.append(_err(None, "NULL", ROW_ERROR))
+    for code, column, condition in ROW_CHECKS.get(table.name, []):
+        errors.append(_err(column, f"raw__{column}", f"CASE WHEN {condition} THEN '{code}' END"))
+    con.execute(
+        f"CREATE TEMP TABLE checked_{table.name} AS "
+        f"WITH parsed AS (SELECT r.file_no, r.line, r.{ROW_ERROR}, {raws}, "
+        f"{', '.join(selects)} FROM raw_{table.name} AS r {' '.join(joins)}) "
+        f"SELECT * EXCLUDE ({ROW_ERROR}), "
+        f"list_filter([{', '.join(errors)}], lambda e: e.code IS NOT NULL) AS errors FROM parsed"
+    )
+    if table.key:
+        _check_duplicates(con, table)
+    for ref in table.references:
+        _check_reference(con, table, ref)
+
+
+def _add_errors(con, table_name: str, problems_sql: str) -> None:
+    """Append the problems a query finds (file_no, line, problem struct) to checked rows."""
+    con.execute(
+        f"UPDATE checked_{table_name} AS t SET errors = list_append(t.errors, p.problem) "
+        f"FROM ({problems_sql}) AS p WHERE t.file_no = p.file_no AND t.line = p.line"
+    )
+
+
+def _check_duplicates(con, table: schema.Table) -> None:
+    keys = list(table.key)
+    given = " AND ".join(f"{k} IS NOT NULL" for k in keys)
+    key_text = " || '+' || ".join(keys)
+    first = "first_value(file_name || ' line ' || line)"
+    _add_errors(
+        con,
+        table.name,
+        f"SELECT file_no, line, {_err('+'.join(keys), key_text, chr(39) + 'duplicate_key' + chr(39), 'first_seen')} AS problem "
+        f"FROM (SELECT c.file_no, c.line, {', '.join('c.' + k for k in keys)}, "
+        f"row_number() OVER w AS n, "
+        f"{first} OVER w AS first_seen "
+        f"FROM checked_{table.name} AS c JOIN source_files USING (file_no) "
+        f"WHERE {given} WINDOW w AS (PARTITION BY {', '.join(keys)} ORDER BY c.file_no, c.line)) "
+        f"WHERE n > 1",
+    )
+
+
+def _check_reference(con, table: schema.Table, ref: schema.Reference) -> None:
+    child = " AND ".join(f"c.{k} IS NOT NULL" for k in ref.columns)
+    on = " AND ".join(
+        f"c.{k} = p.{pk}" for k, pk in zip(ref.columns, ref.parent_columns, strict=True)
+    )
+    pcols = ", ".join(ref.parent_columns)
+    value = " || '+' || ".join(f"c.{k}" for k in ref.columns)
+    code = (
+        "CASE WHEN p.any_accepted IS NULL THEN 'unknown_reference' "
+        "WHEN NOT p.any_accepted THEN 'parent_rejected' END"
+    )
+    _add_errors(
+        con,
+        table.name,
+        f"SELECT c.file_no, c.line, {_err('+'.join(ref.columns), value, code, repr(ref.parent))} AS problem "
+        f"FROM checked_{table.name} AS c LEFT JOIN ("
+        f"  SELECT {pcols}, bool_or(len(errors) = 0) AS any_accepted "
+        f"  FROM checked_{ref.parent} GROUP BY {pcols}) AS p ON {on} "
+        f"WHERE {child} AND (p.any_accepted IS NULL OR NOT p.any_accepted)",
+    )
+
+
+def _collect_rejects(con) -> None:
+    parts = []
+    for name in schema.TABLE_ORDER:
+        parts.append(
+            f"SELECT '{name}' AS table_name, file_no, line, unnest(errors, recursive := true) "
+            f"FROM checked_{name} WHERE len(errors) > 0"
+        )
+    con.execute(
+        "CREATE TEMP TABLE rejected AS SELECT r.table_name, s.file_name AS file, s.sheet, "
+        "r.file_no, r.line, r.column_name, r.value, r.code, r.detail FROM ("
+        + " UNION ALL ".join(parts)
+        + ") AS r JOIN source_files AS s USING (file_no)"
+    )
+
+
+def publish(
+    v: Validation, store: db.Store, user: str | None = None, note: str | None = None
+) -> int:
+    """Make the validated export the current dataset, in one transaction. Returns its id."""
+    with _publish_lock:
+        cur = store.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            import_id = cur.execute(
+                "SELECT coalesce(max(import_id), 0) + 1 FROM imports"
+            ).fetchall()[0][0]
+            for name in schema.TABLE_ORDER:
+                table = schema.TABLES[name]
+                cols = ", ".join(table.column_names)
+                accepted = v.con.sql(
+                    f"SELECT {cols} FROM checked_{name} WHERE len(errors) = 0 "
+                    "ORDER BY file_no, line"
+                ).to_arrow_table()
+                cur.register("incoming", accepted)
+                cur.execute(
+                    f"INSERT INTO {name} (import_id, {cols}) SELECT $id, {cols} FROM incoming",
+                    {"id": import_id},
+                )
+                cur.unregister("incoming")
+            rejected = v.con.sql(
+                "SELECT table_name, file, sheet, line, column_name, value, code, detail "
+                "FROM rejected ORDER BY file_no, line"
+            ).to_arrow_table()
+            cur.register("incoming", rejected)
+            cur.execute("INSERT INTO rejects SELECT $id, * FROM incoming", {"id": import_id})
+            cur.unregister("incoming")
+            unknown = v.con.sql(
+                "SELECT s.table_name, s.file_name, s.sheet, u.line, u.column_name, u.value "
+                "FROM raw_unknown AS u JOIN source_files AS s USING (file_no) "
+                "ORDER BY u.file_no, u.line"
+            ).to_arrow_table()
+            cur.register("incoming", unknown)
+            cur.execute("INSERT INTO unknown_values SELECT $id, * FROM incoming", {"id": import_id})
+            cur.unregister("incoming")
+            for f, s in zip(v.files(), v.sources, strict=True):
+                cur.execute(
+                    "INSERT INTO import_files VALUES ($id, $file_no, $file, $sheet, $table, "
+                    "$size, $sha, $enc, $delim, $read, $imported, $rejected, $unknown)",
+                    {
+                        "id": import_id,
+                        "file_no": s.file_no,
+                        "file": f["file"],
+                        "sheet": f["sheet"],
+                        "table": f["table"],
+                        "size": f["size_bytes"],
+                        "sha": f["sha256"],
+                        "enc": f["encoding"],
+                        "delim": f["delimiter"],
+                        "read": f["rows_read"],
+                        "imported": f["rows_imported"],
+                        "rejected": f["rows_rejected"],
+                        "unknown": f["unknown_columns"],
+                    },
+                )
+            # Last: this row is what makes the new dataset current for every reader.
+            cur.execute(
+                "INSERT INTO imports VALUES ($id, 'import', $id, $at, $user, $note)",
+                {"id": import_id, "at": datetime.now(), "user": user, "note": note},
+            )
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        return import_id

@@ -1,0 +1,407 @@
+"""Reading export files into raw staging tables, one VARCHAR column per contract column.
+
+Nothing here judges values: it finds the table each file holds, maps its headers to the
+contract's names, and loads every data row with the file's own line number. A file that cannot
+be read at all raises `Refused`, before anything is written anywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import schema
+
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
+ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
+
+
+@dataclass
+class RefusalError:
+    file: str
+    message: str
+    columns: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "message": self.message, "columns": self.columns}
+
+
+class Refused(Exception):
+    """The import is refused as a whole; nothing was written."""
+
+    def __init__(self, errors: list[RefusalError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e.file}: {e.message}" for e in errors))
+
+
+@dataclass
+class Source:
+    """One table as found in one file (a CSV file, or one sheet of a workbook)."""
+
+    file_no: int
+    path: Path
+    file: str  # base name, as reports show it
+    sheet: str | None
+    table: str
+    header: list[str]
+    mapping: dict[int, str]  # header position -> canonical column
+    unknown: dict[int, str]  # header position -> header as written
+    size_bytes: int
+    sha256: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    rows_read: int = 0
+
+
+def fold(con: duckdb.DuckDBPyConnection, names: list[str]) -> list[str]:
+    """Fold names as the contract says, with the same SQL macro that folds values."""
+    if not names:
+        return []
+    rows = con.execute(
+        "SELECT i, em_fold(n) FROM unnest($names) WITH ORDINALITY AS t(n, i) ORDER BY i",
+        {"names": [str(n) if n is not None else "" for n in names]},
+    ).fetchall()
+    return [r[1] or "" for r in rows]
+
+
+def table_for(con, name: str) -> str | None:
+    key = fold(con, [name])[0]
+    for table in schema.TABLES.values():
+        if key in fold(con, [table.name, table.alias]):
+            return table.name
+    return None
+
+
+def map_header(con, table: schema.Table, header: list[str], file: str):
+    """Header positions -> canonical names; refuses missing required and repeated columns."""
+    names = {}
+    for col in table.columns:
+        for key in fold(con, [col.name, col.alias]):
+            names[key] = col.name
+    mapping: dict[int, str] = {}
+    unknown: dict[int, str] = {}
+    seen: dict[str, str] = {}
+    errors = []
+    for i, (raw, key) in enumerate(zip(header, fold(con, header), strict=True)):
+        if not key and (raw is None or str(raw).strip() == ""):
+            continue  # an unnamed, usually empty, trailing column
+        canonical = names.get(key)
+        if canonical is None:
+            unknown[i] = str(raw)
+        elif canonical in seen:
+            errors.append(
+                RefusalError(
+                    file,
+                    f"column {canonical} appears twice ({seen[canonical]!r} and {raw!r})",
+                    [canonical],
+                )
+            )
+        else:
+            seen[canonical] = str(raw)
+            mapping[i] = canonical
+    missing = [c.name for c in table.columns if c.required and c.name not in seen]
+    if missing:
+        errors.append(
+            RefusalError(
+                file,
+                f"missing required column(s) for table {table.name}: {', '.join(missing)}",
+                missing,
+            )
+        )
+    return mapping, unknown, errors
+
+
+def _digest(path: Path) -> tuple[int, str]:
+    h = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return size, h.hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: UTF-8 (with or without BOM), else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252"), "cp1252"
+
+
+def detect_delimiter(header_line: str) -> str:
+    counts = {d: next(csv.reader([header_line], delimiter=d), []) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: (len(counts[d]), -DELIMITERS.index(d)))
+
+
+def cell_text(value) -> str | None:
+    """A spreadsheet cell as the text a CSV export would hold."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        # A decimal comma: a dot followed by three digits would read as thousands grouping.
+        return format(value, "f").rstrip("0").replace(".", ",")
+    return str(value)
+
+
+class Reader:
+    """Loads sources into raw_<table> tables of a private in-memory DuckDB."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        self.sources: list[Source] = []
+        self.errors: list[RefusalError] = []
+        for name in schema.TABLE_ORDER:
+            table = schema.TABLES[name]
+            cols = ", ".join(f"{c} VARCHAR" for c in table.column_names)
+            con.execute(
+                f"CREATE TEMP TABLE raw_{name} (file_no INTEGER, line BIGINT, "
+                f"{ROW_ERROR} VARCHAR, {cols})"
+            )
+        con.execute(
+            "CREATE TEMP TABLE raw_unknown (file_no INTEGER, line BIGINT, "
+            "column_name VARCHAR, value VARCHAR)"
+        )
+
+    # --- files ---------------------------------------------------------------------------
+
+    def add(self, path: Path) -> None:
+        path = Path(path)
+        file = path.name
+        if not path.is_file():
+            self.errors.append(RefusalError(file, f"cannot read {path}: no such file"))
+            return
+        suffix = path.suffix.lower()
+        try:
+            head = path.open("rb").read(8)
+        except OSError as e:
+            self.errors.append(RefusalError(file, f"cannot read the file: {e.strerror}"))
+            return
+        if suffix in XLSX_SUFFIXES:
+            if not head.startswith(b"PK\x03\x04"):
+                self.errors.append(
+                    RefusalError(file, "is named .xlsx but is not an Excel workbook")
+                )
+                return
+            self._add_xlsx(path)
+        elif suffix in CSV_SUFFIXES:
+            if head.startswith(b"PK\x03\x04") or b"\x00" in path.read_bytes()[:4096]:
+                self.errors.append(RefusalError(file, "is named .csv but is not a text file"))
+                return
+            self._add_csv(path)
+        else:
+            self.errors.append(
+                RefusalError(file, f"unknown file type {suffix or '(none)'}: use .csv or .xlsx")
+            )
+
+    def _new_source(self, path, sheet, table_name, header) -> Source | None:
+        file = path.name if sheet is None else f"{path.name}"
+        table = schema.TABLES[table_name]
+        mapping, unknown, errors = map_header(self.con, table, header, file)
+        if errors:
+            self.errors.extend(errors)
+            return None
+        size, digest = _digest(path)
+        src = Source(
+            file_no=len(self.sources) + 1,
+            path=path,
+            file=file,
+            sheet=sheet,
+            table=table_name,
+            header=[str(h) if h is not None else "" for h in header],
+            mapping=mapping,
+            unknown=unknown,
+            size_bytes=size,
+            sha256=digest,
+        )
+        self.sources.append(src)
+        return src
+
+    def _add_csv(self, path: Path) -> None:
+        table_name = table_for(self.con, path.stem)
+        if table_name is None:
+            self.errors.append(_unknown_table(path.name, path.stem))
+            return
+        data = path.read_bytes()
+        try:
+            text, encoding = decode(data)
+        except UnicodeDecodeError:
+            self.errors.append(RefusalError(path.name, "is neither UTF-8 nor Windows-1252 text"))
+            return
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        header_line, _, body = text.partition("\n")
+        if not header_line.strip():
+            self.errors.append(RefusalError(path.name, "has no header row"))
+            return
+        delimiter = detect_delimiter(header_line)
+        header = next(csv.reader([header_line], delimiter=delimiter))
+        src = self._new_source(path, None, table_name, header)
+        if src is None:
+            return
+        src.encoding, src.delimiter = encoding, delimiter
+        if not self._load_csv_duckdb(src, body):
+            self._load_rows(src, _csv_rows(body, delimiter, len(header)))
+
+    def _load_csv_duckdb(self, src: Source, body: str) -> bool:
+        """DuckDB's own reader, with explicit columns: fast, but only where line numbers are
+        certain (no blank lines, no line breaks inside quotes). False means: read it in Python."""
+        lines = body.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if any(not line.strip() for line in lines):
+            return False
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as f:
+            f.write(body)
+            tmp = Path(f.name)
+        names = [f"c{i}" for i in range(len(src.header))]
+        try:
+            self.con.execute(
+                "CREATE OR REPLACE TEMP TABLE csv_in AS SELECT * FROM read_csv($path, "
+                "delim=$delim, header=false, auto_detect=false, columns=$columns, "
+                "quote='\"', escape='\"', null_padding=true)",
+                {
+                    "path": str(tmp),
+                    "delim": src.delimiter,
+                    "columns": {n: "VARCHAR" for n in names},
+                },
+            )
+        except duckdb.Error:
+            return False  # ragged or odd rows: the Python reader says which, by line
+        finally:
+            tmp.unlink(missing_ok=True)
+        if self.con.execute("SELECT count(*) FROM csv_in").fetchall()[0][0] != len(lines):
+            return False
+        self._insert_from("csv_in", src, names, line_expr="rowid + 2")
+        return True
+
+    def _add_xlsx(self, path: Path) -> None:
+        import openpyxl
+
+        from .guards import check_xlsx
+
+        problem = check_xlsx(path)
+        if problem:
+            self.errors.append(RefusalError(path.name, problem))
+            return
+        try:
+            # data_only: a formula cell gives the value Excel last saved, never evaluated here.
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+            self.errors.append(RefusalError(path.name, f"cannot be read as a workbook: {e}"))
+            return
+        try:
+            sheets = wb.sheetnames
+            for name in sheets:
+                table_name = table_for(self.con, name)
+                if table_name is None and len(sheets) == 1:
+                    table_name = table_for(self.con, path.stem)
+                if table_name is None:
+                    self.errors.append(_unknown_table(f"{path.name} [{name}]", name))
+                    continue
+                rows = wb[name].iter_rows(values_only=True)
+                header = next(rows, None)
+                if not header or all(h is None for h in header):
+                    self.errors.append(RefusalError(f"{path.name} [{name}]", "has no header row"))
+                    continue
+                src = self._new_source(path, name, table_name, list(header))
+                if src is None:
+                    continue
+                self._load_rows(
+                    src,
+                    (
+                        (line, [cell_text(v) for v in row], None)
+                        for line, row in enumerate(rows, start=2)
+                    ),
+                )
+        finally:
+            wb.close()
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def _load_rows(self, src: Source, rows) -> None:
+        """Rows as (line, values, row_error), through a DataFrame into the raw table."""
+        width = len(src.header)
+        lines, errors, columns = [], [], [[] for _ in range(width)]
+        for line, values, row_error in rows:
+            values = list(values[:width]) + [None] * (width - len(values))
+            if all(v is None or str(v).strip() == "" for v in values) and not row_error:
+                continue  # blank rows are not data rows
+            lines.append(line)
+            errors.append(row_error)
+            for i, v in enumerate(values):
+                columns[i].append(v)
+        frame = pd.DataFrame(
+            {"line": lines, "row_error": errors}
+            | {f"c{i}": pd.Series(col, dtype="object") for i, col in enumerate(columns)}
+        )
+        if frame.empty:
+            frame = pd.DataFrame(
+                {"line": pd.Series([], dtype="int64"), "row_error": pd.Series([], dtype="object")}
+                | {f"c{i}": pd.Series([], dtype="object") for i in range(width)}
+            )
+        frame = frame.astype({f"c{i}": "string" for i in range(width)} | {"row_error": "string"})
+        self.con.register("rows_in", frame)
+        try:
+            self._insert_from("rows_in", src, [f"c{i}" for i in range(width)], "line", "row_error")
+        finally:
+            self.con.unregister("rows_in")
+
+    def _insert_from(self, relation, src, names, line_expr, error_expr="NULL") -> None:
+        blank = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in names) or "FALSE"
+        cols = [src.mapping[i] for i in sorted(src.mapping)]
+        picks = [names[i] for i in sorted(src.mapping)]
+        self.con.execute(
+            f"INSERT INTO raw_{src.table} (file_no, line, {ROW_ERROR}, {', '.join(cols)}) "
+            f"SELECT $file_no, {line_expr}, {error_expr}, {', '.join(picks)} "
+            f"FROM {relation} WHERE NOT ({blank}) OR {error_expr} IS NOT NULL",
+            {"file_no": src.file_no},
+        )
+        for i, column_name in src.unknown.items():
+            self.con.execute(
+                f"INSERT INTO raw_unknown SELECT $file_no, {line_expr}, $name, {names[i]} "
+                f"FROM {relation} WHERE NOT ({blank}) AND nullif(trim({names[i]}), '') "
+                "IS NOT NULL",
+                {"file_no": src.file_no, "name": column_name},
+            )
+        src.rows_read = self.con.execute(
+            f"SELECT count(*) FROM raw_{src.table} WHERE file_no = $n", {"n": src.file_no}
+        ).fetchall()[0][0]
+
+
+def _csv_rows(body: str, delimiter: str, width: int):
+    """(line, values, row_error) for each record, with the line the record starts on."""
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    previous_end = 1  # the header is line 1
+    for values in reader:
+        start = previous_end + 1
+        previous_end = reader.line_num + 1
+        extra = [v for v in values[width:] if v.strip()]
+        yield start, values, ("too_many_fields" if extra else None)
+
+
+def _unknown_table(file: str, name: str) -> RefusalError:
+    known = ", ".join(f"{t.name}/{t.alias}" for t in schema.TABLES.values())
+    return RefusalError(file, f"unknown table {name!r}: the name must be one of {known}")
