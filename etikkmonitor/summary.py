@@ -13,6 +13,9 @@ import pandas as pd
 from . import db, settings
 from .filters import Filters
 
+STATUSES = ("not_started", "planned", "in_progress", "implemented")
+SEVERITIES = ("critical", "major", "minor", "observation")
+
 
 def key_figures(
     store: db.Store, as_of: date, filters: Filters | None = None, import_id: int | None = None
@@ -63,12 +66,19 @@ def key_figures(
             "by_status": {
                 s: n(s) for s in ("not_started", "planned", "in_progress", "implemented")
             },
+            # an addition to the contract's shape: the same counts for central factories only
+            "central_by_status": {
+                s: n(f"central_{s}")
+                for s in ("not_started", "planned", "in_progress", "implemented")
+            },
         },
         "deadlines": {s: n(s) for s in ("met_on_time", "met_late", "overdue", "upcoming")},
         "findings": {
             "open": n("findings_open"),
             "open_overdue": n("findings_open_overdue"),
-            "by_severity": {s: n(s) for s in ("critical", "major", "minor", "observation")},
+            "by_severity": {s: n(s) for s in SEVERITIES},
+            # an addition to the contract's shape: open findings by severity
+            "open_by_severity": {s: n(f"open_{s}") for s in SEVERITIES},
         },
         "import_id": import_id,
     }
@@ -82,13 +92,15 @@ def empty_figures() -> dict:
         "factories": {
             "total": 0,
             "central": 0,
-            "by_status": dict.fromkeys(("not_started", "planned", "in_progress", "implemented"), 0),
+            "by_status": dict.fromkeys(STATUSES, 0),
+            "central_by_status": dict.fromkeys(STATUSES, 0),
         },
         "deadlines": dict.fromkeys(("met_on_time", "met_late", "overdue", "upcoming"), 0),
         "findings": {
             "open": 0,
             "open_overdue": 0,
-            "by_severity": dict.fromkeys(("critical", "major", "minor", "observation"), 0),
+            "by_severity": dict.fromkeys(SEVERITIES, 0),
+            "open_by_severity": dict.fromkeys(SEVERITIES, 0),
         },
         "import_id": None,
     }

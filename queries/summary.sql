@@ -1,6 +1,8 @@
 -- summary: ONE row holding the key figures of the export contract (`summary --json`) for the
 -- contracts the filters select, judged as of a date.
 -- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql).
+-- Besides the contract's figures: status counts of the central factories alone, and open
+-- findings by severity.
 -- Coverage is covered / relevant rounded to 4 decimals, NULL when nothing is relevant.
 WITH contracts_in_scope AS (
     SELECT * FROM scoped_contracts($import_id, $filters, $rules)
@@ -27,7 +29,11 @@ factory_counts AS (
         count(*) FILTER (dialogue_status = 'not_started') AS not_started,
         count(*) FILTER (dialogue_status = 'planned') AS planned,
         count(*) FILTER (dialogue_status = 'in_progress') AS in_progress,
-        count(*) FILTER (dialogue_status = 'implemented') AS implemented
+        count(*) FILTER (dialogue_status = 'implemented') AS implemented,
+        count(*) FILTER (central AND dialogue_status = 'not_started') AS central_not_started,
+        count(*) FILTER (central AND dialogue_status = 'planned') AS central_planned,
+        count(*) FILTER (central AND dialogue_status = 'in_progress') AS central_in_progress,
+        count(*) FILTER (central AND dialogue_status = 'implemented') AS central_implemented
     FROM factories_in_scope
 ),
 deadline_counts AS (
@@ -45,7 +51,11 @@ finding_counts AS (
         count(*) FILTER (severity = 'critical') AS critical,
         count(*) FILTER (severity = 'major') AS major,
         count(*) FILTER (severity = 'minor') AS minor,
-        count(*) FILTER (severity = 'observation') AS observation
+        count(*) FILTER (severity = 'observation') AS observation,
+        count(*) FILTER (is_open AND severity = 'critical') AS open_critical,
+        count(*) FILTER (is_open AND severity = 'major') AS open_major,
+        count(*) FILTER (is_open AND severity = 'minor') AS open_minor,
+        count(*) FILTER (is_open AND severity = 'observation') AS open_observation
     FROM findings_as_of($import_id, $as_of, $filters, $rules)
 )
 SELECT
@@ -56,7 +66,9 @@ SELECT
     round(o.part2_covered / nullif(o.part2_relevant, 0), 4) AS part2_coverage,
     fc.total AS factories_total, fc.central AS factories_central,
     fc.not_started, fc.planned, fc.in_progress, fc.implemented,
+    fc.central_not_started, fc.central_planned, fc.central_in_progress, fc.central_implemented,
     dc.met_on_time, dc.met_late, dc.overdue, dc.upcoming,
     fi.open AS findings_open, fi.open_overdue AS findings_open_overdue,
-    fi.critical, fi.major, fi.minor, fi.observation
+    fi.critical, fi.major, fi.minor, fi.observation,
+    fi.open_critical, fi.open_major, fi.open_minor, fi.open_observation
 FROM oslo_model AS o, factory_counts AS fc, deadline_counts AS dc, finding_counts AS fi

@@ -1,0 +1,194 @@
+"""Words and number formats of the interface: Norwegian bokmål by default, English on request.
+
+Texts are looked up by key with `t(key, lang, **values)`. Areas of the product keep their own
+text tables in `etikkmonitor/texts/<area>.py` (a dict `TEXT = {key: {"nb": ..., "en": ...}}`),
+merged here, so two people adding words to two pages never edit the same file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from datetime import date
+from functools import cache
+
+LANGS = ("nb", "en")
+DEFAULT_LANG = "nb"
+NBSP = "\u00a0"
+
+# Plain words for codes: statuses and enumerations are never shown raw.
+CODES: dict[str, dict[str, str]] = {
+    # social dialogue status
+    "not_started": {"nb": "Ikke startet", "en": "Not started"},
+    "planned": {"nb": "Planlagt", "en": "Planned"},
+    "in_progress": {"nb": "Pågår", "en": "In progress"},
+    "implemented": {"nb": "Gjennomført", "en": "Implemented"},
+    # deadline status
+    "met_on_time": {"nb": "Innfridd i tide", "en": "Met on time"},
+    "met_late": {"nb": "Innfridd for sent", "en": "Met late"},
+    "overdue": {"nb": "Over frist", "en": "Overdue"},
+    "upcoming": {"nb": "Kommende", "en": "Upcoming"},
+    # deadline kind
+    "social_dialogue": {"nb": "Sosial dialog", "en": "Social dialogue"},
+    "documentation": {"nb": "Årlig dokumentasjon", "en": "Annual documentation"},
+    "action_plan": {"nb": "Tiltaksplan", "en": "Action plan"},
+    "milestone": {"nb": "Milepæl", "en": "Milestone"},
+    # severity
+    "critical": {"nb": "Kritisk", "en": "Critical"},
+    "major": {"nb": "Alvorlig", "en": "Major"},
+    "minor": {"nb": "Mindre", "en": "Minor"},
+    "observation": {"nb": "Observasjon", "en": "Observation"},
+    # finding status
+    "open": {"nb": "Åpen", "en": "Open"},
+    "closed": {"nb": "Lukket", "en": "Closed"},
+    # finding area
+    "forced_labour": {"nb": "Tvangsarbeid", "en": "Forced labour"},
+    "child_labour": {"nb": "Barnearbeid", "en": "Child labour"},
+    "discrimination": {"nb": "Diskriminering", "en": "Discrimination"},
+    "freedom_of_association": {"nb": "Organisasjonsfrihet", "en": "Freedom of association"},
+    "wages": {"nb": "Lønn", "en": "Wages"},
+    "working_hours": {"nb": "Arbeidstid", "en": "Working hours"},
+    "health_safety": {"nb": "Helse, miljø og sikkerhet", "en": "Health and safety"},
+    "management_system": {"nb": "Styringssystem", "en": "Management system"},
+    "other": {"nb": "Annet", "en": "Other"},
+    # audit type
+    "desk": {"nb": "Skrivebordsrevisjon", "en": "Desk audit"},
+    "onsite": {"nb": "Fabrikkrevisjon", "en": "On-site audit"},
+    "follow_up": {"nb": "Oppfølgingsrevisjon", "en": "Follow-up audit"},
+    # contract type
+    "framework": {"nb": "Rammeavtale", "en": "Framework agreement"},
+    "single": {"nb": "Enkeltkontrakt", "en": "Single contract"},
+}
+
+TEXT: dict[str, dict[str, str]] = {
+    "summary.part1": {
+        "nb": "{covered} av {relevant} relevante kontrakter har seriøsitetskrav "
+        "(Oslomodellen del 1)",
+        "en": "{covered} of {relevant} relevant contracts carry seriousness clauses "
+        "(Oslo model part 1)",
+    },
+    "summary.part2": {
+        "nb": "{covered} av {relevant} relevante kontrakter har krav om etisk handel "
+        "(Oslomodellen del 2)",
+        "en": "{covered} of {relevant} relevant contracts carry ethical-trade clauses "
+        "(Oslo model part 2)",
+    },
+    "summary.none_relevant": {
+        "nb": "Ingen kontrakter er relevante for {part}",
+        "en": "No contracts are relevant for {part}",
+    },
+    "summary.dialogue": {
+        "nb": "{started} av {central} sentrale fabrikker har startet sosial dialog "
+        "({implemented} gjennomført, {in_progress} pågår)",
+        "en": "{started} of {central} central factories have started social dialogue "
+        "({implemented} implemented, {in_progress} in progress)",
+    },
+    "summary.overdue": {
+        "nb": "{overdue} frister er overskredet, {upcoming} kommende",
+        "en": "{overdue} deadlines are overdue, {upcoming} upcoming",
+    },
+    "summary.findings": {
+        "nb": "{open} åpne avvik, derav {critical} kritiske og {major} alvorlige; "
+        "{open_overdue} er over fristen i tiltaksplanen",
+        "en": "{open} open findings, {critical} critical and {major} major; "
+        "{open_overdue} past their action-plan deadline",
+    },
+}
+
+
+@cache
+def _all_text() -> dict[str, dict[str, str]]:
+    merged = dict(TEXT)
+    from . import texts
+
+    for mod in pkgutil.iter_modules(texts.__path__):
+        merged |= importlib.import_module(f"{texts.__name__}.{mod.name}").TEXT
+    return merged
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """The text for `key` in `lang` (falling back to bokmål), with {values} filled in."""
+    entry = _all_text().get(key)
+    if entry is None:
+        raise KeyError(f"no text {key!r}")
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def label(code: str | None, lang: str = DEFAULT_LANG) -> str:
+    """Plain words for a code (status, severity, area, ...); unknown codes as they are."""
+    if code is None:
+        return ""
+    entry = CODES.get(code)
+    return (entry.get(lang) or entry[DEFAULT_LANG]) if entry else str(code)
+
+
+def fmt_int(n, lang: str = DEFAULT_LANG) -> str:
+    """1 250 000 (Norwegian: non-breaking thin grouping by space) or 1,250,000."""
+    if n is None:
+        return "–"
+    s = f"{int(round(n)):,}"
+    return s.replace(",", NBSP) if lang == "nb" else s
+
+
+def fmt_nok(n, lang: str = DEFAULT_LANG) -> str:
+    """1 250 000 kr / NOK 1,250,000."""
+    if n is None:
+        return "–"
+    return f"{fmt_int(n, lang)}{NBSP}kr" if lang == "nb" else f"NOK{NBSP}{fmt_int(n, lang)}"
+
+
+def fmt_pct(fraction, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
+    """80 % (Norwegian, with a space and decimal comma) or 80%."""
+    if fraction is None:
+        return "–"
+    s = f"{fraction * 100:.{decimals}f}"
+    return f"{s.replace('.', ',')}{NBSP}%" if lang == "nb" else f"{s}%"
+
+
+def fmt_date(d: date | None, lang: str = DEFAULT_LANG) -> str:
+    """30.06.2024 / 2024-06-30."""
+    if d is None:
+        return "–"
+    return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
+
+
+def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
+    """The key figures as sentences a politician can quote; the CLI and snapshot share them."""
+    out = []
+    for part, key in (("part1", "summary.part1"), ("part2", "summary.part2")):
+        p = figures["oslo_model"][part]
+        if p["relevant"]:
+            text = t(key, lang, covered=p["covered"], relevant=p["relevant"])
+            out.append(f"{text}: {fmt_pct(p['coverage'], lang)}.")
+        else:
+            name = "Oslomodellen del " if lang == "nb" else "Oslo model part "
+            out.append(t("summary.none_relevant", lang, part=name + part[-1]) + ".")
+    f = figures["factories"]
+    by = f["central_by_status"]
+    out.append(
+        t(
+            "summary.dialogue",
+            lang,
+            started=by["implemented"] + by["in_progress"],
+            central=f["central"],
+            implemented=by["implemented"],
+            in_progress=by["in_progress"],
+        )
+        + "."
+    )
+    d = figures["deadlines"]
+    out.append(t("summary.overdue", lang, overdue=d["overdue"], upcoming=d["upcoming"]) + ".")
+    fi = figures["findings"]
+    out.append(
+        t(
+            "summary.findings",
+            lang,
+            open=fi["open"],
+            critical=fi["open_by_severity"]["critical"],
+            major=fi["open_by_severity"]["major"],
+            open_overdue=fi["open_overdue"],
+        )
+        + "."
+    )
+    return out
