@@ -127,7 +127,7 @@ def fmt_int(n, lang: str = DEFAULT_LANG) -> str:
     """1 250 000 (Norwegian: non-breaking thin grouping by space) or 1,250,000."""
     if n is None:
         return "–"
-    s = f"{int(round(n)):,}"
+    s = f"{round(float(n)):,}"
     return s.replace(",", NBSP) if lang == "nb" else s
 
 
