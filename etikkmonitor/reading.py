@@ -115,7 +115,8 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
         errors.append(
             RefusalError(
                 file,
-                f"missing required column(s) for table {table.name}: {', '.join(missing)}",
+                f"missing required column(s) for table {table.name} ({table.alias}): "
+                + ", ".join(f"{m} ({table.column(m).alias})" for m in missing),
                 missing,
             )
         )

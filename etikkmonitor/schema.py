@@ -217,7 +217,8 @@ TABLES: dict[str, Table] = {
                 _c("met_date", "oppfylt_dato", DATE),
             ),
             key=("milestone_id",),
-            references=(_CONTRACT_REF, _FACTORY_REF),
+            # The contract does not require a milestone's factory to exist: only the contract.
+            references=(_CONTRACT_REF,),
         ),
         Table(
             "calloffs",
