@@ -45,3 +45,15 @@ def rules(path: str | None = None) -> dict:
         "part2_min_value": float(r["part2_min_value"]),
         "dialogue_months": int(r["dialogue_months"]),
     }
+
+
+def priority(path: str | None = None) -> dict:
+    """The `priority` section (docs/priority.md): the weights as floats, and
+    `country_risk_file` as a Path (the shipped ITUC table when the key is empty)."""
+    p = dict(load(path)["priority"])
+    file = str(p.pop("country_risk_file", "") or "")
+    out: dict = {key: float(value) for key, value in p.items()}
+    out["country_risk_file"] = (
+        Path(file) if file else DEFAULT_FILE.with_name("data") / "country_risk.csv"
+    )
+    return out
