@@ -178,6 +178,32 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_priorities(args) -> int:
+    from .filters import Filters
+    from .priority import priorities, supplier_priorities
+
+    store = open_store(args.db, read_only=args.db is not None)
+    try:
+        flt = Filters(agencies=tuple(args.agency or ()))
+        rows = priorities(store, args.as_of, flt, lang=args.lang)
+        if args.suppliers:
+            rows = supplier_priorities(store, args.as_of, flt, lang=args.lang, contracts=rows)
+    finally:
+        store.close()
+    rows = rows[: args.top] if args.top is not None else rows
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            who = (
+                r["supplier_name"] if args.suppliers else f"{r['contract_id']} {r['supplier_name']}"
+            )
+            print(f"{r['rank']:>3}. {r['score']:6.2f}  {who}: {r['next_step']}")
+            for reason in r["reasons"]:
+                print(f"          - {reason}")
+    return 0
+
+
 def cmd_demo_data(args) -> int:
     from . import demo
 
@@ -212,6 +238,16 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--seed", type=int, default=2020)
     d.add_argument("--messy", help="also write the messy demo export to this folder")
     d.set_defaults(func=cmd_demo_data)
+
+    pr = sub.add_parser("priorities", help="what to follow up next: contracts by priority score")
+    pr.add_argument("--as-of", type=parse_date, default=date.today(), help="YYYY-MM-DD")
+    pr.add_argument("--agency", action="append", help="agency (repeat for several)")
+    pr.add_argument("--top", type=int, help="only the N highest")
+    pr.add_argument("--suppliers", action="store_true", help="rolled up per supplier")
+    pr.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of the words")
+    pr.add_argument("--db", type=Path)
+    pr.add_argument("--json", action="store_true", help="print the list as JSON (with terms)")
+    pr.set_defaults(func=cmd_priorities)
     return p
 
 
