@@ -106,6 +106,12 @@ LOG_DDL = (
     code VARCHAR NOT NULL,
     detail VARCHAR
 )""",
+    """CREATE TABLE IF NOT EXISTS contract_links (
+    import_id INTEGER NOT NULL,
+    contract_id VARCHAR NOT NULL,
+    calloff_agencies VARCHAR[] NOT NULL,
+    factory_countries VARCHAR[] NOT NULL
+)""",
     """CREATE TABLE IF NOT EXISTS unknown_values (
     import_id INTEGER NOT NULL,
     table_name VARCHAR NOT NULL,
@@ -124,6 +130,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(ddl)
     for name in schema.TABLE_ORDER:
         con.execute(data_table_ddl(schema.TABLES[name]))
+    con.execute(sql("derive_contract_links"))  # a database from before the links existed
     create_parse_macros(con)
     for name in DATA_MACROS:
         con.execute(sql(f"macros/{name}"))

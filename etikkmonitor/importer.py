@@ -430,6 +430,7 @@ def publish(
                         "unknown": f["unknown_columns"],
                     },
                 )
+            cur.execute(db.sql("derive_contract_links"))
             # Last: this row is what makes the new dataset current for every reader.
             cur.execute(
                 "INSERT INTO imports VALUES ($id, 'import', $id, $at, $user, $note)",

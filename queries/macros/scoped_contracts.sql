@@ -7,35 +7,23 @@
 --   rul  STRUCT(part1_categories VARCHAR[], part1_min_value, part2_min_value DOUBLE, ...)
 -- Adds: part1_relevant/part2_relevant (the override column where given, else the rule),
 -- part1_covered/part2_covered (relevant and clauses set; a blank clauses column is not covered),
--- calloff_agencies and factory_countries (lists).
+-- calloff_agencies and factory_countries (lists, derived once per import: contract_links).
 CREATE OR REPLACE MACRO scoped_contracts(imp, flt, rul) AS TABLE
 WITH contracts_of_import AS (
     SELECT * EXCLUDE (import_id) FROM contracts WHERE import_id = imp
 ),
-calloff_agencies AS (
-    SELECT contract_id, list(DISTINCT agency ORDER BY agency) AS calloff_agencies
-    FROM calloffs WHERE import_id = imp GROUP BY contract_id
-),
-factory_countries AS (
-    SELECT contract_id, list(DISTINCT country ORDER BY country) AS factory_countries
-    FROM factories WHERE import_id = imp GROUP BY contract_id
-),
 selected AS (
-    SELECT
-        c.*,
-        coalesce(ca.calloff_agencies, []::VARCHAR[]) AS calloff_agencies,
-        coalesce(fc.factory_countries, []::VARCHAR[]) AS factory_countries
+    SELECT c.*, l.calloff_agencies, l.factory_countries
     FROM contracts_of_import AS c
-    LEFT JOIN calloff_agencies AS ca USING (contract_id)
-    LEFT JOIN factory_countries AS fc USING (contract_id)
+    JOIN contract_links AS l ON l.import_id = imp AND l.contract_id = c.contract_id
     WHERE (
         len(flt['agencies']) = 0
         OR list_contains(flt['agencies']::VARCHAR[], c.agency)
-        OR list_has_any(flt['agencies']::VARCHAR[], ca.calloff_agencies)
+        OR list_has_any(flt['agencies']::VARCHAR[], l.calloff_agencies)
     )
     AND (len(flt['categories']) = 0 OR list_contains(flt['categories']::VARCHAR[], c.category))
     AND (len(flt['suppliers']) = 0 OR list_contains(flt['suppliers']::VARCHAR[], c.supplier_name))
-    AND (len(flt['countries']) = 0 OR list_has_any(flt['countries']::VARCHAR[], fc.factory_countries))
+    AND (len(flt['countries']) = 0 OR list_has_any(flt['countries']::VARCHAR[], l.factory_countries))
     AND (
         len(flt['contract_types']) = 0
         OR list_contains(flt['contract_types']::VARCHAR[], c.contract_type)
