@@ -1,0 +1,1 @@
+"""Etikkmonitor: follow-up of ethical requirements (the Oslo model) in Oslo kommune's contracts."""
