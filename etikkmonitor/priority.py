@@ -24,6 +24,7 @@ from .filters import Filters
 from .i18n import DEFAULT_LANG, NBSP, t
 
 # The terms of the score, in the order they are shown (and break ties between reasons).
+# The first three say what the contract is (its exposure); the others what has happened.
 TERMS = (
     "product_risk",
     "value",
@@ -43,6 +44,7 @@ NEXT_STEPS = (
     "monitor",
 )
 SEVERITIES = ("critical", "major", "minor", "observation")
+EXPOSURE = frozenset({"product_risk", "value", "country_risk"})
 MAX_REASONS = 3
 # A term gives a reason only from this many points: a few øre of value explain nothing.
 REASON_MIN_POINTS = 1.0
@@ -215,10 +217,12 @@ def next_step_code(row: dict, audit_grace_months: float) -> str:
 
 
 def reasons(row: dict, terms: dict[str, float], lang: str = DEFAULT_LANG) -> list[str]:
-    """The terms that drive the score, largest first (ties in TERMS order), in words."""
+    """The terms that drive the score, in words: first what has happened (findings, deadlines,
+    dialogue, audits, documentation: what the buyer can act on), then what the contract is
+    (product, value, country); within each, largest first, ties in TERMS order."""
     ranked = sorted(
         (term for term in TERMS if terms[term] >= REASON_MIN_POINTS),
-        key=lambda term: (-terms[term], TERMS.index(term)),
+        key=lambda term: (term in EXPOSURE, -terms[term], TERMS.index(term)),
     )
     return [reason(term, row, lang) for term in ranked[:MAX_REASONS]]
 
