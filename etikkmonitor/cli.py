@@ -12,7 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import db
+from . import db, schema
+from .i18n import t
 
 EXIT_REFUSED = 2
 
@@ -56,12 +57,12 @@ def cmd_import(args) -> int:
                 )
             )
         else:
-            print("Import refused; nothing was changed:", file=sys.stderr)
+            print(t("cli.refused", args.lang), file=sys.stderr)
             for x in e.errors:
                 print(f"  {x.file}: {x.message}", file=sys.stderr)
         return EXIT_REFUSED
     try:
-        rejects = v.rejects()
+        rejects = v.rejects(args.lang)
         if args.strict and rejects:
             if args.json:
                 print(
@@ -71,7 +72,7 @@ def cmd_import(args) -> int:
                             "errors": [
                                 {
                                     "file": "",
-                                    "message": f"--strict: {len(rejects)} problem(s) in rejected rows",
+                                    "message": t("cli.strict", "en", n=len(rejects)),
                                     "columns": [],
                                 }
                             ],
@@ -83,9 +84,9 @@ def cmd_import(args) -> int:
                     )
                 )
             else:
-                _print_rejects(rejects)
+                _print_rejects(rejects, args.lang)
                 print(
-                    "Import refused (--strict): rows were rejected; nothing was changed.",
+                    t("cli.strict", args.lang, n=len(rejects)),
                     file=sys.stderr,
                 )
             return EXIT_REFUSED
@@ -134,29 +135,40 @@ def cmd_import(args) -> int:
             }
             print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         else:
-            print(f"Import {import_id} published to {path}")
+            lang = args.lang
+            print(t("cli.published", lang, id=import_id, path=path))
             for f in files:
                 where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
+                table = f["table"] if lang == "en" else schema.TABLES[f["table"]].alias
                 print(
-                    f"  {where}: {f['table']}, {f['rows_read']} rows read, "
-                    f"{f['rows_imported']} imported, {f['rows_rejected']} rejected"
+                    "  "
+                    + t(
+                        "cli.file_counts",
+                        lang,
+                        where=where,
+                        table=table,
+                        read=f["rows_read"],
+                        imported=f["rows_imported"],
+                        rejected=f["rows_rejected"],
+                    )
                 )
                 if f["unknown_columns"]:
-                    print(f"    unknown columns kept aside: {', '.join(f['unknown_columns'])}")
-            _print_rejects(rejects)
+                    print("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
+            _print_rejects(rejects, args.lang)
         return 0
     finally:
         v.close()
 
 
-def _print_rejects(rejects) -> None:
+def _print_rejects(rejects, lang: str) -> None:
     if not rejects:
         return
-    print(f"\n{len(rejects)} problem(s) in rejected rows:")
+    print("\n" + t("cli.problems", lang, n=len(rejects)))
     for r in rejects:
         where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
         value = "" if r["value"] is None else f" = {r['value']!r}"
-        print(f"  {where} line {r['line']}: {r['column'] or '(row)'}{value}: {r['reason']}")
+        line = t("cli.line", lang, line=r["line"])
+        print(f"  {where} {line}: {r['header'] or '(row)'}{value}: {r['reason']}")
 
 
 def cmd_summary(args) -> int:
@@ -204,6 +216,23 @@ def cmd_priorities(args) -> int:
     return 0
 
 
+def cmd_snapshot(args) -> int:
+    from .filters import Filters
+    from .snapshot import build_pdf
+
+    if args.compare_to is not None and args.compare_to > args.as_of:
+        raise SystemExit(f"--compare-to {args.compare_to} is after --as-of {args.as_of}")
+    store = open_store(args.db, read_only=args.db is not None)
+    try:
+        flt = Filters(agencies=tuple(args.agency or ()))
+        pdf = build_pdf(store, args.as_of, flt, compare_to=args.compare_to, lang=args.lang)
+    finally:
+        store.close()
+    Path(args.out).write_bytes(pdf)
+    print(f"{args.out}: {len(pdf)} bytes")
+    return 0
+
+
 def cmd_demo_data(args) -> int:
     from . import demo
 
@@ -223,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", type=Path, help="database file (default data/etikkmonitor.duckdb)")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
     imp.add_argument("--strict", action="store_true", help="refuse if any row is rejected")
+    imp.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of reasons")
     imp.set_defaults(func=cmd_import)
 
     s = sub.add_parser("summary", help="the key figures as of a date")
@@ -248,6 +278,15 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--db", type=Path)
     pr.add_argument("--json", action="store_true", help="print the list as JSON (with terms)")
     pr.set_defaults(func=cmd_priorities)
+
+    sn = sub.add_parser("snapshot", help="the status snapshot for politicians as a PDF")
+    sn.add_argument("--as-of", type=parse_date, default=date.today(), help="YYYY-MM-DD")
+    sn.add_argument("--agency", action="append", help="agency (repeat for several)")
+    sn.add_argument("--compare-to", type=parse_date, help="YYYY-MM-DD (default: a quarter earlier)")
+    sn.add_argument("--lang", choices=("nb", "en"), default="nb")
+    sn.add_argument("--db", type=Path)
+    sn.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    sn.set_defaults(func=cmd_snapshot)
     return p
 
 

@@ -37,27 +37,6 @@ ROW_CHECKS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-REASONS = {
-    "missing_required": "required value is missing",
-    "bad_date": "not a date (use 2024-06-30 or 30.06.2024)",
-    "bad_number": "not a number (use 1250000, 1 250 000 or 1.250.000,50)",
-    "bad_integer": "not a whole number",
-    "negative": "must not be negative",
-    "bad_bool": "not yes/no (use ja/nei, yes/no, true/false, 1/0 or x/blank)",
-    "bad_enum": "not one of the allowed values",
-    "bad_country": "not a known country (ISO code or English/Norwegian name)",
-    "bad_orgnr_format": "organisation number must have 9 digits",
-    "bad_orgnr_check": "organisation number fails its check digit (MOD11)",
-    "out_of_range": "coordinate out of range",
-    "end_before_start": "end date is before start date",
-    "trained_above_workers": "more workers trained than workers",
-    "closed_without_date": "status is closed but closed_date is missing",
-    "duplicate_key": "duplicate key: an earlier row has the same key",
-    "unknown_reference": "refers to a row that is not in the export",
-    "parent_rejected": "refers to a row that was rejected",
-    "too_many_fields": "the row has more fields than the header",
-}
-
 
 @dataclass
 class Validation:
@@ -67,13 +46,26 @@ class Validation:
     sources: list
     counts: dict[str, int] = field(default_factory=dict)
 
-    def rejects(self) -> list[dict]:
+    def rejects(self, lang: str = "en") -> list[dict]:
+        """One entry per problem; `header` is the column as the file names it."""
         rows = self.con.execute(
-            "SELECT table_name, file, sheet, line, column_name, value, code, detail "
+            "SELECT table_name, file, sheet, line, column_name, value, code, detail, file_no "
             "FROM rejected ORDER BY file_no, line, column_name"
         ).fetchall()
+        headers = {s.file_no: {c: s.header[i] for i, c in s.mapping.items()} for s in self.sources}
         keys = ("table", "file", "sheet", "line", "column", "value", "code", "detail")
-        return [dict(zip(keys, r, strict=True)) | {"reason": reason(r[6], r[7])} for r in rows]
+        out = []
+        for r in rows:
+            names = headers.get(r[8], {})
+            column = r[4] or ""
+            out.append(
+                dict(zip(keys, r[:8], strict=True))
+                | {
+                    "reason": reason(r[6], r[7], lang),
+                    "header": "+".join(names.get(c, c) for c in column.split("+")) or None,
+                }
+            )
+        return out
 
     def files(self) -> list[dict]:
         out = []
@@ -103,9 +95,21 @@ class Validation:
         self.con.close()
 
 
-def reason(code: str, detail: str | None) -> str:
-    text = REASONS.get(code, code)
-    return f"{text} ({detail})" if detail else text
+def reason(code: str, detail: str | None, lang: str = "en") -> str:
+    """The reason for a reject in words; `detail` is the parent table of a broken reference,
+    or `file:line` of the first row with a duplicate key."""
+    from .i18n import t
+
+    text = t(f"reason.{code}", lang)
+    if not detail:
+        return text
+    if code == "duplicate_key":
+        file, _, line = detail.rpartition(":")
+        return f"{text} ({t('reason.first_seen', lang, file=file, line=line)})"
+    if code in ("unknown_reference", "parent_rejected") and detail in schema.TABLES:
+        name = detail if lang == "en" else schema.TABLES[detail].alias
+        return f"{text} ({name})"
+    return f"{text} ({detail})"
 
 
 def expand(paths) -> list[Path]:
@@ -320,7 +324,7 @@ def _check_duplicates(con, table: schema.Table) -> None:
     keys = list(table.key)
     given = " AND ".join(f"{k} IS NOT NULL" for k in keys)
     key_text = " || '+' || ".join(keys)
-    first = "first_value(file_name || ' line ' || line)"
+    first = "first_value(file_name || ':' || line)"
     _add_errors(
         con,
         table.name,
