@@ -3,15 +3,19 @@
 -- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql),
 -- $weights (STRUCT of the [priority] settings, numbers >= 0), $country_risk_file (path of a
 -- CSV alpha2;country;rating;edition;checked, rating 1-5 or 5+).
+-- Only contracts in force as of the date (started, not ended) are listed: an ended or not yet
+-- started contract has nothing to follow up this week; the other pages keep its history.
 -- Points are rounded to 2 decimals before they are summed, so the score is exactly the sum
 -- shown. Order: score descending, then contract_id (ties are broken the same way every time).
 WITH contracts_in_scope AS (
     SELECT
-        contract_id, title, agency, supplier_org_nr, supplier_name, start_date, value_nok,
+        contract_id, title, agency, supplier_org_nr, supplier_name, start_date, end_date,
+        value_nok,
         coalesce(high_risk, FALSE) AS high_risk,
         coalesce(social_dialogue_required, FALSE) AS social_dialogue_required,
         coalesce(part1_relevant, FALSE) OR coalesce(part2_relevant, FALSE) AS oslo_applies
     FROM scoped_contracts($import_id, $filters, $rules)
+    WHERE start_date <= $as_of AND (end_date IS NULL OR end_date >= $as_of)
 ),
 -- 5+ (breakdown of the rule of law) is one step above 5.
 country_ratings AS (
@@ -21,7 +25,7 @@ country_ratings AS (
     FROM read_csv($country_risk_file, delim = ';', header = true, all_varchar = true)
 ),
 factories_in_scope AS (
-    SELECT f.*, c.social_dialogue_required, c.start_date
+    SELECT f.*, c.social_dialogue_required
     FROM factories AS f
     JOIN contracts_in_scope AS c USING (contract_id)
     WHERE f.import_id = $import_id
@@ -72,7 +76,7 @@ documentation_missing AS (
 central_without_dialogue AS (
     SELECT contract_id, count(*) AS central_without_dialogue
     FROM factories_in_scope
-    WHERE social_dialogue_required AND coalesce(central, FALSE) AND start_date <= $as_of
+    WHERE social_dialogue_required AND coalesce(central, FALSE)
       AND (dialogue_started IS NULL OR dialogue_started > $as_of)
     GROUP BY contract_id
 ),

@@ -40,6 +40,8 @@ Hand working, as of A = 2024-06-30:
                                                                             = 6
       P3 and P4 tie at 6: broken by contract_id, P3 first.
   P6  value 0.1 MNOK: 0.05, nothing else                                    = 0.05
+  P8  ended 31.03.2024 (open critical finding C8 and all): not in force, not listed
+  P9  starts 01.08.2024: not listed yet
 
   Ranking A: P1 42, P2 30.5, P5 28.57, P7 12.3, P3 6, P4 6, P6 0.05
 
@@ -52,8 +54,10 @@ As of B = 2024-09-30 (what changes):
       A5 12 months, not beyond 12: 0 | 6 + 0.5 + 6 + 12.13 + 3               = 27.63
   P7  27 months: 15 * 0.5 = 7.5 | 6 + 0.3 + 7.5                              = 13.8
   P3, P4, P6 unchanged (C3 still upcoming; A3 8 months)
+  P9  in force now: not high risk, value 1 MNOK: 0.5, nothing else (no audit term: the
+      Oslo model does not apply to Konsulenttjenester)                      = 0.5
 
-  Ranking B: P2 35.07, P5 27.63, P1 14, P7 13.8, P3 6, P4 6, P6 0.05
+  Ranking B: P2 35.07, P5 27.63, P1 14, P7 13.8, P3 6, P4 6, P9 0.5, P6 0.05
 
 Next steps (first rule that holds): P1 A follow-up audit (open critical), B monitor;
 P2, P5 meeting (overdue deadline); P7 desk audit (24 > 12 months); P3, P4, P6 monitor.
@@ -110,6 +114,7 @@ HAND = {
         "P7": (13.8, terms(product_risk=6, value=0.3, audit=7.5), "desk_audit"),
         "P3": (6, terms(value=1, findings=5), "monitor"),
         "P4": (6, terms(value=1, country_risk=3, findings=2), "monitor"),
+        "P9": (0.5, terms(value=0.5), "monitor"),
         "P6": (0.05, terms(value=0.05), "monitor"),
     },
 }  # fmt: skip
@@ -176,6 +181,15 @@ def test_contract_drops_after_its_findings_close(store):
     assert after["P1"]["next_step_code"] == "monitor"
 
 
+def test_only_contracts_in_force_are_listed(store):
+    # P8 ended 31.03.2024 with a critical finding still open; P9 starts 01.08.2024
+    assert "P8" not in {r["contract_id"] for r in priority.priorities(store, A)}
+    assert "P9" not in {r["contract_id"] for r in priority.priorities(store, A)}
+    assert "P9" in {r["contract_id"] for r in priority.priorities(store, B)}
+    early = {r["contract_id"] for r in priority.priorities(store, date(2024, 3, 31))}
+    assert "P8" in early  # its last day
+
+
 def test_score_is_the_sum_of_its_terms(store):
     for as_of in (A, B):
         for r in priority.priorities(store, as_of):
@@ -233,14 +247,16 @@ def test_supplier_roll_up_by_hand(store):
         "monitor",
     ]
     assert rows[0]["contract_ids"] == ["P1", "P2"] and rows[0]["supplier_org_nr"] == "910000004"
-    # B: Tekstil Nord 14 + 35.07 = 49.07, led by P2 now; Renhold Øst 13.8 + 6 = 19.8
+    # B: Tekstil Nord 14 + 35.07 = 49.07, led by P2 now; Renhold Øst 13.8 + 6 = 19.8;
+    #    Kontor og Papir P4 6 + P9 0.5 + P6 0.05 = 6.55. (Linprodukter's ended P8: never.)
     rows = priority.supplier_priorities(store, B)
     assert [(s["supplier_name"], s["score"]) for s in rows] == [
         ("Tekstil Nord AS", 49.07),
         ("Linprodukter AS", 27.63),
         ("Renhold Øst AS", 19.8),
-        ("Kontor og Papir AS", 6.05),
+        ("Kontor og Papir AS", 6.55),
     ]
+    assert rows[3]["contract_ids"] == ["P4", "P9", "P6"]
     assert rows[0]["top_contract_id"] == "P2" and rows[0]["next_step_code"] == "supplier_meeting"
 
 
@@ -465,7 +481,7 @@ def scenarios(draw):
     base = {
         "high_risk": draw(st.booleans()),
         "value": draw(st.integers(0, 20_000_000)),
-        "start": draw(st.integers(-1500, 30)),
+        "start": draw(st.integers(-1500, 0)),  # in force as of D: listed
         "end": draw(st.one_of(st.none(), st.integers(31, 1500))),
         "dialogue": draw(st.booleans()),
         "factories": draw(st.lists(factory_st, max_size=3)),
