@@ -112,16 +112,23 @@ def reason(code: str, detail: str | None, lang: str = "en") -> str:
     return f"{text} ({detail})"
 
 
-def expand(paths) -> list[Path]:
-    """Files named, and the .csv/.xlsx files in folders named, in a stable order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
+def expand(paths) -> list[tuple[Path, str]]:
+    """(file, name) for the files named, and the .csv/.xlsx files in folders named, in a stable
+    order. An item may be a (path, name) pair: an uploaded file stored under a name of ours."""
+    out: list[tuple[Path, str]] = []
+    for item in paths:
+        if isinstance(item, tuple):
+            out.append((Path(item[0]), item[1]))
+            continue
+        p = Path(item)
         if p.is_dir():
             out.extend(
-                sorted(f for f in p.iterdir() if f.suffix.lower() in {".csv", ".xlsx", ".xlsm"})
+                (f, f.name)
+                for f in sorted(p.iterdir())
+                if f.suffix.lower() in {".csv", ".xlsx", ".xlsm"}
             )
         else:
-            out.append(p)
+            out.append((p, p.name))
     return out
 
 
@@ -134,20 +141,20 @@ def validate(paths, progress=None) -> Validation:
         _load_lookups(con)
         reader = Reader(con)
         size_errors = []
-        for i, path in enumerate(files):
+        for i, (path, name) in enumerate(files):
             if progress:
-                progress(0.6 * i / max(len(files), 1), f"reading {path.name}")
+                progress(0.6 * i / max(len(files), 1), name)
             if path.is_file() and (problem := check_size(path.stat().st_size)):
-                size_errors.append(RefusalError(path.name, problem))
+                size_errors.append(RefusalError(name, problem))
                 continue
-            reader.add(path)
+            reader.add(path, name)
         errors = size_errors + reader.errors
         if not files:
             errors.append(RefusalError("", "no files to import"))
         elif not errors and not any(s.table == "contracts" for s in reader.sources):
             errors.append(
                 RefusalError(
-                    ", ".join(p.name for p in files),
+                    ", ".join(name for _, name in files),
                     "no contracts table: an import is a full export and must hold "
                     "contracts (kontrakter)",
                     ["contracts"],
@@ -165,7 +172,7 @@ def validate(paths, progress=None) -> Validation:
         )
         for i, name in enumerate(schema.TABLE_ORDER):
             if progress:
-                progress(0.6 + 0.4 * i / len(schema.TABLE_ORDER), f"checking {name}")
+                progress(0.6 + 0.4 * i / len(schema.TABLE_ORDER), name)
             _check_table(con, schema.TABLES[name])
         _collect_rejects(con)
         v = Validation(con, reader.sources)

@@ -189,9 +189,11 @@ class Reader:
 
     # --- files ---------------------------------------------------------------------------
 
-    def add(self, path: Path) -> None:
+    def add(self, path: Path, name: str | None = None) -> None:
+        """Read one file. `name` is the name the user gave it (an upload is stored under a
+        name of our own): it finds the table and names the file in reports, never a path."""
         path = Path(path)
-        file = path.name
+        file = Path(name).name if name else path.name
         if not path.is_file():
             self.errors.append(RefusalError(file, f"cannot read {path}: no such file"))
             return
@@ -207,19 +209,18 @@ class Reader:
                     RefusalError(file, "is named .xlsx but is not an Excel workbook")
                 )
                 return
-            self._add_xlsx(path)
+            self._add_xlsx(path, file)
         elif suffix in CSV_SUFFIXES:
             if head.startswith(b"PK\x03\x04") or b"\x00" in path.read_bytes()[:4096]:
                 self.errors.append(RefusalError(file, "is named .csv but is not a text file"))
                 return
-            self._add_csv(path)
+            self._add_csv(path, file)
         else:
             self.errors.append(
                 RefusalError(file, f"unknown file type {suffix or '(none)'}: use .csv or .xlsx")
             )
 
-    def _new_source(self, path, sheet, table_name, header) -> Source | None:
-        file = path.name if sheet is None else f"{path.name}"
+    def _new_source(self, path, file, sheet, table_name, header) -> Source | None:
         table = schema.TABLES[table_name]
         mapping, unknown, errors = map_header(self.con, table, header, file)
         if errors:
@@ -241,25 +242,25 @@ class Reader:
         self.sources.append(src)
         return src
 
-    def _add_csv(self, path: Path) -> None:
-        table_name = table_for(self.con, path.stem)
+    def _add_csv(self, path: Path, file: str) -> None:
+        table_name = table_for(self.con, Path(file).stem)
         if table_name is None:
-            self.errors.append(_unknown_table(path.name, path.stem))
+            self.errors.append(_unknown_table(file, Path(file).stem))
             return
         data = path.read_bytes()
         try:
             text, encoding = decode(data)
         except UnicodeDecodeError:
-            self.errors.append(RefusalError(path.name, "is neither UTF-8 nor Windows-1252 text"))
+            self.errors.append(RefusalError(file, "is neither UTF-8 nor Windows-1252 text"))
             return
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         header_line, _, body = text.partition("\n")
         if not header_line.strip():
-            self.errors.append(RefusalError(path.name, "has no header row"))
+            self.errors.append(RefusalError(file, "has no header row"))
             return
         delimiter = detect_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=delimiter))
-        src = self._new_source(path, None, table_name, header)
+        src = self._new_source(path, file, None, table_name, header)
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
@@ -298,36 +299,36 @@ class Reader:
         self._insert_from("csv_in", src, names, line_expr="rowid + 2")
         return True
 
-    def _add_xlsx(self, path: Path) -> None:
+    def _add_xlsx(self, path: Path, file: str) -> None:
         import openpyxl
 
         from .guards import check_xlsx
 
         problem = check_xlsx(path)
         if problem:
-            self.errors.append(RefusalError(path.name, problem))
+            self.errors.append(RefusalError(file, problem))
             return
         try:
             # data_only: a formula cell gives the value Excel last saved, never evaluated here.
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-            self.errors.append(RefusalError(path.name, f"cannot be read as a workbook: {e}"))
+            self.errors.append(RefusalError(file, f"cannot be read as a workbook: {e}"))
             return
         try:
             sheets = wb.sheetnames
             for name in sheets:
                 table_name = table_for(self.con, name)
                 if table_name is None and len(sheets) == 1:
-                    table_name = table_for(self.con, path.stem)
+                    table_name = table_for(self.con, Path(file).stem)
                 if table_name is None:
-                    self.errors.append(_unknown_table(f"{path.name} [{name}]", name))
+                    self.errors.append(_unknown_table(f"{file} [{name}]", name))
                     continue
                 rows = wb[name].iter_rows(values_only=True)
                 header = next(rows, None)
                 if not header or all(h is None for h in header):
-                    self.errors.append(RefusalError(f"{path.name} [{name}]", "has no header row"))
+                    self.errors.append(RefusalError(f"{file} [{name}]", "has no header row"))
                     continue
-                src = self._new_source(path, name, table_name, list(header))
+                src = self._new_source(path, file, name, table_name, list(header))
                 if src is None:
                     continue
                 self._load_rows(
