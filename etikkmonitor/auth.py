@@ -63,3 +63,25 @@ def restrict(filters: Filters, who: Identity) -> Filters:
         return filters
     asked = [a for a in filters.agencies if a in who.agencies]
     return replace(filters, agencies=tuple(asked) or who.agencies)
+
+
+def configured() -> bool:
+    """Sign-in is configured: an [auth] section in .streamlit/secrets.toml."""
+    import streamlit as st
+
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file at all
+        return False
+
+
+def current() -> Identity:
+    """The person using this session: local mode without sign-in configured, else the
+    signed-in user's role (role None when not signed in or not allowed in)."""
+    import streamlit as st
+
+    if not configured():
+        return LOCAL
+    if not st.user.is_logged_in:
+        return Identity(None, None, None)
+    return identity_for(st.user.get("email"), st.user.get("name"))

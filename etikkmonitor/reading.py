@@ -197,7 +197,7 @@ class Reader:
         if not path.is_file():
             self.errors.append(RefusalError(file, f"cannot read {path}: no such file"))
             return
-        suffix = path.suffix.lower()
+        suffix = Path(file).suffix.lower()
         try:
             head = path.open("rb").read(8)
         except OSError as e:

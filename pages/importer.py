@@ -1,0 +1,235 @@
+"""Importer data: upload an export, read the check, publish on confirmation; the import history,
+roll-back and the comparison of two imports. Admins only. The same code path as the command
+line's `import` (etikkmonitor.importer), behind the same guards."""
+
+import shutil
+
+import pandas as pd
+import streamlit as st
+
+from etikkmonitor import auth, schema, ui
+from etikkmonitor.guards import max_file_bytes
+from etikkmonitor.history import compare, rollback
+from etikkmonitor.i18n import fmt_int
+from etikkmonitor.importer import publish, validate
+from etikkmonitor.reading import Refused
+from etikkmonitor.ui import Col
+from etikkmonitor.uploads import Upload, store_uploads
+
+VALIDATION, REFUSED, NOTICE = "imp_validation", "imp_refused", "imp_notice"
+
+v = ui.page("imp.page", "imp.intro", needs_data=False)
+who = auth.current()
+if not who.can("import"):
+    st.warning(v.t("imp.no_access"), icon=":material/lock:")
+    st.stop()
+store = ui.store(v.db_path)
+user = who.email or "lokal"
+if NOTICE in st.session_state:
+    st.success(st.session_state.pop(NOTICE), icon=":material/check_circle:")
+
+
+def table_name(name: str) -> str:
+    return name if v.lang == "en" else schema.TABLES[name].alias
+
+
+# --- 1. upload and check --------------------------------------------------------------------
+st.subheader(v.t("imp.upload"))
+uploaded = st.file_uploader(
+    v.t("imp.uploader"),
+    type=["csv", "xlsx", "xlsm", "txt", "tsv"],
+    accept_multiple_files=True,
+    key="imp_files",
+    help=v.t("imp.uploader.help", mb=max_file_bytes() // (1024 * 1024)),
+)
+if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":material/rule:"):
+    old = st.session_state.pop(VALIDATION, None)
+    if old is not None:
+        old.close()
+    st.session_state.pop(REFUSED, None)
+    folder, pairs, too_large = store_uploads([Upload(f.name, f.getvalue()) for f in uploaded])
+    bar = st.progress(0.0)
+    try:
+        if too_large:
+            raise Refused(too_large)
+        st.session_state[VALIDATION] = validate(
+            pairs, progress=lambda x, what: bar.progress(x, v.t("imp.checking", what=what))
+        )
+    except Refused as e:
+        st.session_state[REFUSED] = e.errors
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        bar.empty()
+
+if REFUSED in st.session_state:
+    lines = "\n".join(f"- **{e.file}**: {e.message}" for e in st.session_state[REFUSED])
+    st.error(f"{v.t('imp.refused')}\n\n{lines}", icon=":material/block:")
+
+val = st.session_state.get(VALIDATION)
+if val is not None:
+    # --- 2. the check ------------------------------------------------------------------------
+    st.subheader(v.t("imp.result"))
+    files = pd.DataFrame(val.files())
+    files["table_words"] = files["table"].map(table_name)
+    imported, rejected = int(files["rows_imported"].sum()), int(files["rows_rejected"].sum())
+    st.markdown(
+        v.t("imp.summary", imported=fmt_int(imported, v.lang), rejected=fmt_int(rejected, v.lang))
+    )
+    ui.table(
+        files,
+        [
+            Col("file", "imp.col.file"),
+            Col("sheet", "dash.col.sheet"),
+            Col("table_words", "imp.col.table"),
+            Col("rows_read", "imp.col.read", "int"),
+            Col("rows_imported", "imp.col.imported", "int"),
+            Col("rows_rejected", "imp.col.rejected", "int"),
+            Col("unknown_columns", "imp.col.unknown", "list"),
+        ],
+        v,
+        "kontroll_filer",
+        downloads_too=False,
+    )
+    for f in val.files():
+        where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
+        with st.expander(v.t("imp.columns", file=where)):
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        v.t("imp.col.header"): list(f["matched_columns"]),
+                        v.t("imp.col.canonical"): list(f["matched_columns"].values()),
+                    }
+                ),
+                hide_index=True,
+            )
+    rejects = pd.DataFrame(val.rejects(v.lang))
+    if rejects.empty:
+        st.success(v.t("imp.no_rejects"), icon=":material/check:")
+    else:
+        st.markdown(f"**{v.t('imp.rejects')}**")
+        rejects["table_words"] = rejects["table"].map(table_name)
+        ui.table(
+            rejects,
+            [
+                Col("file", "imp.col.file"),
+                Col("line", "imp.col.line", "int"),
+                Col("header", "imp.col.column"),
+                Col("value", "imp.col.value"),
+                Col("reason", "imp.col.reason"),
+                Col("table_words", "imp.col.table"),
+            ],
+            v,
+            "avviste_rader",
+        )
+
+    # --- 3. publish --------------------------------------------------------------------------
+    st.subheader(v.t("imp.publish"))
+    confirmed = st.checkbox(v.t("imp.confirm"), key="imp_confirm")
+    if st.button(
+        v.t("imp.publish.button"), disabled=not confirmed, type="primary", icon=":material/publish:"
+    ):
+        new_id = publish(val, store, user=user)
+        val.close()
+        del st.session_state[VALIDATION]
+        st.session_state.pop("imp_confirm", None)
+        st.session_state[NOTICE] = v.t("imp.published", id=new_id)
+        st.rerun()
+
+# --- history, roll-back, comparison ---------------------------------------------------------
+st.divider()
+st.subheader(v.t("imp.history"))
+# Not cached: the log changes on a roll-back while the current import id may return to an
+# earlier value (cached results are keyed by that id).
+history = store.query("import_history")
+if ui.empty(history, v, "dash.empty.database"):
+    st.stop()
+history["action_words"] = history["action"].map(lambda a: v.t(f"imp.action.{a}"))
+ui.table(
+    history,
+    [
+        Col("import_id", "imp.col.entry", "int"),
+        Col("action_words", "imp.col.action"),
+        Col("data_import_id", "imp.col.data", "int"),
+        Col("created_at", "imp.col.when", "datetime"),
+        Col("created_by", "imp.col.who"),
+        Col("files", "dash.col.files", "int"),
+        Col("rows_imported", "imp.col.imported", "int"),
+        Col("rows_rejected", "imp.col.rejected", "int"),
+        Col("note", "dash.col.note"),
+    ],
+    v,
+    "importhistorikk",
+)
+
+imports = history[history["action"] == "import"]
+
+
+def import_label(i: int) -> str:
+    r = imports[imports["import_id"] == i].iloc[0]
+    when = pd.Timestamp(r["created_at"]).strftime("%d.%m.%Y %H:%M")
+    who_ = r["created_by"] if isinstance(r["created_by"], str) else "–"
+    return v.t("imp.import_label", id=i, when=when, who=who_)
+
+
+ids = [int(i) for i in imports["import_id"]]
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown(f"**{v.t('imp.rollback')}**")
+    others = [i for i in ids if i != v.import_id]
+    if others and who.can("rollback"):
+        target = st.selectbox(v.t("imp.rollback.pick"), others, format_func=import_label)
+        sure = st.checkbox(v.t("imp.rollback.confirm", id=target), key="imp_rollback_confirm")
+        if st.button(v.t("imp.rollback.button"), disabled=not sure, icon=":material/undo:"):
+            entry = rollback(store, target, user=user)
+            st.session_state.pop("imp_rollback_confirm", None)
+            st.session_state[NOTICE] = v.t("imp.rolled_back", id=target, entry=entry)
+            st.rerun()
+with right:
+    st.markdown(f"**{v.t('imp.compare')}**")
+    if len(ids) >= 2:
+        b = st.selectbox(
+            v.t("imp.compare.b"),
+            ids,
+            index=ids.index(v.import_id) if v.import_id in ids else 0,
+            format_func=import_label,
+        )
+        a_choices = [i for i in ids if i != b]
+        a = st.selectbox(v.t("imp.compare.a"), a_choices, format_func=import_label)
+
+if len(ids) >= 2:
+    diff = compare(store, a, b, v.as_of, v.filters)
+    for title, frame, cols in (
+        (
+            "imp.compare.contracts",
+            diff.contracts.assign(change=diff.contracts["change"].map(lambda c: v.t(f"imp.change.{c}"))),
+            [Col("change", "imp.col.change"), Col("contract_id", "dash.col.contract", "contract"),
+             Col("title", "dash.col.title"), Col("agency", "dash.col.agency"),
+             Col("supplier_name", "dash.col.supplier"), Col("value_nok", "dash.col.value", "nok")],
+        ),
+        (
+            "imp.compare.deadlines",
+            diff.deadlines,
+            [Col("kind", "dash.col.kind", "code"), Col("contract_id", "dash.col.contract", "contract"),
+             Col("description", "dash.col.what"), Col("due_date", "dash.col.due", "date"),
+             Col("days_late", "dash.col.days_late", "days"), Col("supplier_name", "dash.col.supplier")],
+        ),
+        (
+            "imp.compare.findings",
+            diff.findings.assign(change=diff.findings["change"].map(lambda c: v.t(f"imp.change.{c}"))),
+            [Col("change", "imp.col.change"), Col("finding_id", "dash.col.finding"),
+             Col("contract_id", "dash.col.contract", "contract"), Col("severity", "dash.col.severity", "code"),
+             Col("area", "dash.col.area", "code"), Col("supplier_name", "dash.col.supplier")],
+        ),
+        (
+            "imp.compare.factories",
+            diff.factories,
+            [Col("factory_name", "dash.col.factory"), Col("contract_id", "dash.col.contract", "contract"),
+             Col("country", "dash.col.country", "country"), Col("status_before", "imp.col.before", "code"),
+             Col("status_after", "imp.col.after", "code")],
+        ),
+    ):  # fmt: skip
+        st.markdown(f"**{v.t(title)}**")
+        if frame.empty:
+            st.caption(v.t("imp.compare.none"))
+        else:
+            ui.table(frame, cols, v, title.rsplit(".", 1)[-1], key=title)
