@@ -86,4 +86,70 @@ TEXT = {
     },
     "priority.term.audit": {"nb": "Tid siden revisjon", "en": "Time since audit"},
     "priority.term.documentation": {"nb": "Manglende dokumentasjon", "en": "Missing documentation"},
+    # the Oppfølging page
+    "priority.page.title": {"nb": "Oppfølging", "en": "Follow-up"},
+    "priority.page.intro": {
+        "nb": "Hvilke kontrakter og leverandører bør følges opp først, og hvorfor. Poengene "
+        "legger sammen det dataene sier: produktrisiko, verdi, landrisiko, åpne avvik, frister "
+        "over tid, sentrale fabrikker uten sosial dialog, tid siden revisjon og manglende "
+        "dokumentasjon. Bare kontrakter som løper på datoen er med.",
+        "en": "Which contracts and suppliers to follow up first, and why. The points add up "
+        "what the data says: product risk, value, country risk, open findings, overdue "
+        "deadlines, central factories without social dialogue, time since audit and missing "
+        "documentation. Only contracts in force on the date are included.",
+    },
+    "priority.not_verdict": {
+        "nb": "Poengene er ingen dom over leverandøren: de viser hvor egne data tilsier at "
+        "oppfølging trengs mest nå.",
+        "en": "The points are no verdict on the supplier: they show where our own data say "
+        "follow-up is most needed now.",
+    },
+    "priority.week": {"nb": "Denne uken", "en": "This week"},
+    "priority.week.caption": {
+        "nb": "De {n} kontraktene med flest poeng, med grunnene og neste steg.",
+        "en": "The {n} contracts with the most points, with the reasons and the next step.",
+    },
+    "priority.card.points": {"nb": "{points} poeng", "en": "{points} points"},
+    "priority.card.next": {"nb": "Neste steg: **{step}**", "en": "Next step: **{step}**"},
+    "priority.tab.contracts": {"nb": "Alle kontrakter", "en": "All contracts"},
+    "priority.tab.suppliers": {"nb": "Per leverandør", "en": "Per supplier"},
+    "priority.suppliers.caption": {
+        "nb": "Leverandørens poeng er summen av kontraktenes; grunner fra kontrakten med flest "
+        "poeng, neste steg det mest presserende.",
+        "en": "A supplier's points are the sum of its contracts'; reasons from its highest "
+        "contract, the next step the most urgent.",
+    },
+    "priority.col.rank": {"nb": "Nr.", "en": "No."},
+    "priority.col.contract": {"nb": "Kontrakt", "en": "Contract"},
+    "priority.col.title": {"nb": "Tittel", "en": "Title"},
+    "priority.col.supplier": {"nb": "Leverandør", "en": "Supplier"},
+    "priority.col.org_nr": {"nb": "Org.nr.", "en": "Org. no."},
+    "priority.col.agency": {"nb": "Virksomhet", "en": "Agency"},
+    "priority.col.score": {"nb": "Poeng", "en": "Points"},
+    "priority.col.max_score": {"nb": "Høyeste kontrakt", "en": "Highest contract"},
+    "priority.col.contracts": {"nb": "Antall kontrakter", "en": "Contracts"},
+    "priority.col.contract_ids": {"nb": "Kontrakter", "en": "Contract ids"},
+    "priority.col.reasons": {"nb": "Hvorfor", "en": "Why"},
+    "priority.col.next_step": {"nb": "Neste steg", "en": "Next step"},
+    "priority.method.title": {"nb": "Slik regnes poengene", "en": "How the points are counted"},
+    "priority.method.body": {
+        "nb": "Hvert ledd gir poeng etter vektene i innstillingsfilen (`[priority]` i "
+        "`settings.toml`); poengsummen er summen av leddene i tabellen. Like poengsummer "
+        "sorteres på kontrakt-ID. Landrisiko er ITUC Global Rights Index 2024 for det "
+        "dårligst vurderte landet blant kontraktens fabrikker; land uten vurdering regnes som "
+        "{default}. Neste steg er den første regelen som slår til: kritisk avvik åpent eller "
+        "alvorlig avvik over frist → oppfølgingsrevisjon; frist over tid → møte med "
+        "leverandøren; årlig dokumentasjon mangler → purring; ingen revisjon på over "
+        "{grace} måneder der Oslomodellen gjelder → skrivebordsrevisjon. Se docs/priority.md.",
+        "en": "Each term gives points by the weights in the settings file (`[priority]` in "
+        "`settings.toml`); the score is the sum of the terms in the table. Equal scores are "
+        "ordered by contract id. Country risk is the ITUC Global Rights Index 2024 of the "
+        "worst-rated country among the contract's factories; unrated countries count as "
+        "{default}. The next step is the first rule that holds: open critical finding or major "
+        "finding past its deadline → follow-up audit; overdue deadline → meeting with the "
+        "supplier; annual documentation missing → reminder; no audit for more than {grace} "
+        "months where the Oslo model applies → desk audit. See docs/priority.md.",
+    },
+    "priority.method.setting": {"nb": "Innstilling", "en": "Setting"},
+    "priority.method.value": {"nb": "Verdi", "en": "Value"},
 }

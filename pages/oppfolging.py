@@ -1,0 +1,131 @@
+"""Oppfølging: which contracts and suppliers to follow up first, why, and the next step.
+
+The list is etikkmonitor.priority's (the same as `etikkmonitor priorities`); docs/priority.md
+explains the score. Filters, date and language come from the sidebar like on every page.
+"""
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from etikkmonitor import priority, settings, ui
+from etikkmonitor.filters import Filters
+from etikkmonitor.i18n import t
+
+WEEK = 5  # "which five contracts to act on this week"
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def lists(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
+    # `key` (the filters as JSON) and `import_id` make the cache key, as in ui.query
+    store = ui.store(path)
+    contracts = priority.priorities(store, as_of, _filters, lang=lang, import_id=import_id)
+    suppliers = priority.supplier_priorities(
+        store, as_of, _filters, lang=lang, import_id=import_id, contracts=contracts
+    )
+    return contracts, suppliers
+
+
+def points(x: float, lang: str) -> str:
+    """42,5 / 42.5: at most two decimals, none when whole."""
+    s = f"{x:.2f}".rstrip("0").rstrip(".")
+    return s.replace(".", ",") if lang == "nb" else s
+
+
+v = ui.page("priority.page.title", "priority.page.intro")
+contracts, suppliers = lists(
+    v.db_path,
+    v.import_id,
+    v.as_of,
+    json.dumps(v.filters.as_param(), sort_keys=True),
+    v.lang,
+    v.filters,
+)
+st.caption(v.t("priority.not_verdict"))
+
+if not ui.empty(pd.DataFrame(contracts), v):
+    st.subheader(v.t("priority.week"))
+    st.caption(v.t("priority.week.caption", n=min(WEEK, len(contracts))))
+    for c in contracts[:WEEK]:
+        with st.container(border=True):
+            head, score = st.columns([5, 1])
+            head.markdown(
+                f"**{c['rank']}. [{c['contract_id']}]({ui.contract_url(v, c['contract_id'])})"
+                f" {c['title']}** · {c['supplier_name']} · {c['agency']}"
+            )
+            score.markdown(f"**{v.t('priority.card.points', points=points(c['score'], v.lang))}**")
+            st.markdown("\n".join(f"- {r}" for r in c["reasons"]) or "–")
+            st.markdown(v.t("priority.card.next", step=c["next_step"]))
+
+    tab_contracts, tab_suppliers = st.tabs(
+        [v.t("priority.tab.contracts"), v.t("priority.tab.suppliers")]
+    )
+    with tab_contracts:
+        df = pd.DataFrame(contracts)
+        for term in priority.TERMS:
+            df[f"p_{term}"] = [c["terms"][term] for c in contracts]
+        # reasons hold commas themselves: joined with semicolons
+        df["reasons_text"] = ["; ".join(c["reasons"]) for c in contracts]
+        number_cols = ["score"] + [f"p_{term}" for term in priority.TERMS]
+        cols = [
+            ui.Col("rank", "priority.col.rank", "int"),
+            ui.Col("contract_id", "priority.col.contract", "contract"),
+            ui.Col("title", "priority.col.title"),
+            ui.Col("supplier_name", "priority.col.supplier"),
+            ui.Col("agency", "priority.col.agency"),
+            ui.Col("score_text", "priority.col.score"),
+            ui.Col("next_step", "priority.col.next_step"),
+            ui.Col("reasons_text", "priority.col.reasons"),
+        ] + [ui.Col(f"p_{term}_text", f"priority.term.{term}") for term in priority.TERMS]
+        for name in number_cols:
+            df[f"{name}_text"] = df[name].map(lambda x: points(x, v.lang))
+        ui.table(df, cols, v, "oppfolging", downloads_too=False)
+        # the download keeps the points as numbers
+        exported = ui.frames(df, cols, v)[1]
+        for name in number_cols:
+            header = v.t("priority.col.score" if name == "score" else f"priority.term.{name[2:]}")
+            exported[header] = df[name]
+        ui.downloads(exported, "oppfolging")
+
+    with tab_suppliers:
+        st.caption(v.t("priority.suppliers.caption"))
+        sf = pd.DataFrame(suppliers)
+        sf["reasons_text"] = ["; ".join(s["reasons"]) for s in suppliers]
+        for name in ("score", "max_score"):
+            sf[f"{name}_text"] = sf[name].map(lambda x: points(x, v.lang))
+        scols = [
+            ui.Col("rank", "priority.col.rank", "int"),
+            ui.Col("supplier_name", "priority.col.supplier"),
+            ui.Col("supplier_org_nr", "priority.col.org_nr"),
+            ui.Col("contracts", "priority.col.contracts", "int"),
+            ui.Col("score_text", "priority.col.score"),
+            ui.Col("max_score_text", "priority.col.max_score"),
+            ui.Col("next_step", "priority.col.next_step"),
+            ui.Col("reasons_text", "priority.col.reasons"),
+            ui.Col("contract_ids", "priority.col.contract_ids", "list"),
+        ]
+        ui.table(sf, scols, v, "oppfolging_leverandorer", downloads_too=False)
+        exported = ui.frames(sf, scols, v)[1]
+        exported[v.t("priority.col.score")] = sf["score"]
+        exported[v.t("priority.col.max_score")] = sf["max_score"]
+        ui.downloads(exported, "oppfolging_leverandorer")
+
+with st.expander(v.t("priority.method.title")):
+    weights = settings.priority()
+    st.markdown(
+        v.t(
+            "priority.method.body",
+            default=priority.rating_label(weights["country_default_rating"]),
+            grace=points(weights["audit_grace_months"], v.lang),
+        )
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("priority.method.setting", v.lang): list(weights),
+                t("priority.method.value", v.lang): [str(x) for x in weights.values()],
+            }
+        ),
+        hide_index=True,
+    )
