@@ -1,0 +1,23 @@
+-- snapshot_dialogue_by_country: one row per country, counting the central factories (distinct
+-- factory and contract rows, as in the summary's central_by_status) under the contracts the
+-- filters select, by social dialogue status. The rows add up to the summary's figures.
+-- Parameters: $import_id, $filters, $rules (see macros/scoped_contracts.sql).
+WITH contracts_in_scope AS (
+    SELECT contract_id FROM scoped_contracts($import_id, $filters, $rules)
+),
+central_factories AS (
+    SELECT f.country, f.dialogue_status
+    FROM factories AS f
+    JOIN contracts_in_scope AS c USING (contract_id)
+    WHERE f.import_id = $import_id AND f.central
+)
+SELECT
+    country,
+    count(*) AS central,
+    count(*) FILTER (dialogue_status = 'implemented') AS implemented,
+    count(*) FILTER (dialogue_status = 'in_progress') AS in_progress,
+    count(*) FILTER (dialogue_status = 'planned') AS planned,
+    count(*) FILTER (dialogue_status = 'not_started') AS not_started
+FROM central_factories
+GROUP BY country
+ORDER BY central DESC, country
