@@ -1,0 +1,60 @@
+"""Etikkmonitor: the dashboard. Start with `streamlit run app.py` (see README).
+
+The database is $ETIKKMONITOR_DB, else data/etikkmonitor.duckdb (built from data/demo/ the first
+time). Shared page furniture lives in etikkmonitor/ui.py, figures in etikkmonitor/charts.py.
+"""
+
+import streamlit as st
+
+from etikkmonitor import ui
+from etikkmonitor.i18n import t
+
+lang = ui.language()
+# Listed explicitly: the order is the menu's. url_path is the page's address (?contract=... etc.).
+PAGES = [
+    st.Page(
+        "pages/oversikt.py",
+        title=t("dash.page.overview", lang),
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    st.Page(
+        "pages/oslomodellen.py",
+        title=t("dash.page.oslo", lang),
+        icon=":material/gavel:",
+        url_path="oslomodellen",
+    ),
+    st.Page(
+        "pages/sosial_dialog.py",
+        title=t("dash.page.dialogue", lang),
+        icon=":material/groups:",
+        url_path="sosial-dialog",
+    ),
+    st.Page(
+        "pages/frister.py",
+        title=t("dash.page.deadlines", lang),
+        icon=":material/event_busy:",
+        url_path="frister-og-avvik",
+    ),
+    st.Page(
+        "pages/oppfolging.py",
+        title=t("priority.page.title", lang),
+        icon=":material/checklist:",
+        url_path="oppfolging",
+    ),
+    st.Page(
+        "pages/kontrakt.py",
+        title=t("dash.page.contract", lang),
+        icon=":material/description:",
+        url_path="kontrakt",
+    ),
+    st.Page(
+        "pages/datakvalitet.py",
+        title=t("dash.page.quality", lang),
+        icon=":material/fact_check:",
+        url_path="datakvalitet",
+    ),
+]
+page = st.navigation(PAGES)
+ui.setup()
+page.run()

@@ -1,0 +1,462 @@
+"""Figure builders: pure functions from query results to plotly figures.
+
+No Streamlit here, so each builder is tested as a function (AppTest cannot see plotly charts).
+Colours come from Oslo kommune's palette. Statuses differ by lightness and warm/cool hue, the
+"needs attention" status of each scale is also hatched (and drawn as a cross on the map), and
+every status is named in the legend and on hover: colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .geo import country_name, place
+from .i18n import fmt_date, fmt_int, fmt_pct, label, t
+
+# Oslo kommune's palette
+DARK_BLUE = "#2A2859"
+BLUE = "#1F42AA"
+LIGHT_BLUE = "#6FE9FF"
+YELLOW = "#F9C66B"
+RED = "#FF8274"
+BEIGE = "#F8F0DD"
+DARK_BEIGE = "#D0BFAE"
+GREEN = "#43F8B6"
+TEXT = "#2C2C2C"
+GRID = "#E6E1D6"
+
+# One scale per kind of status, in reading order, from "needs attention" to "done".
+DIALOGUE_STATUSES = ("not_started", "planned", "in_progress", "implemented")
+DEADLINE_STATUSES = ("overdue", "met_late", "upcoming", "met_on_time")
+SEVERITIES = ("critical", "major", "minor", "observation")
+DEADLINE_KINDS = ("social_dialogue", "documentation", "action_plan", "milestone")
+
+STATUS_COLORS = {
+    # lightness: red 68, yellow 83, light blue 86, dark blue 19 (CIE L*); warm = not yet done
+    "not_started": RED,
+    "planned": YELLOW,
+    "in_progress": LIGHT_BLUE,
+    "implemented": DARK_BLUE,
+    "overdue": RED,
+    "met_late": YELLOW,
+    "upcoming": LIGHT_BLUE,
+    "met_on_time": DARK_BLUE,
+    "critical": RED,
+    "major": YELLOW,
+    "minor": LIGHT_BLUE,
+    "observation": DARK_BEIGE,
+    "covered": DARK_BLUE,
+    "not_covered": RED,
+}
+HATCHED = {"not_started", "overdue", "critical", "not_covered"}
+MAP_SYMBOLS = {
+    "not_started": "x",
+    "planned": "circle-open",
+    "in_progress": "circle",
+    "implemented": "diamond",
+}
+DARK_FILLS = {DARK_BLUE, BLUE}
+PART_COLORS = {"part1": DARK_BLUE, "part2": YELLOW}
+
+TOPOJSON_URL = "app/static/topojson/"  # Streamlit serves ./static at /app/static/
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "topojsonURL": TOPOJSON_URL,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+
+
+def _text_color(fill: str) -> str:
+    return "#FFFFFF" if fill in DARK_FILLS else TEXT
+
+
+def _pattern(status: str) -> dict:
+    if status in HATCHED:
+        return {"shape": "/", "fgcolor": "rgba(42,40,89,0.55)", "size": 6, "solidity": 0.25}
+    return {}
+
+
+def layout(fig: go.Figure, lang: str, height: int | None = None, legend: bool = True):
+    """The common look: Norwegian number separators, transparent background, legend on top."""
+    fig.update_layout(
+        separators=",\u00a0" if lang == "nb" else ".,",
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        font={"color": TEXT, "size": 13},
+        margin={"l": 8, "r": 8, "t": 36 if legend else 12, "b": 8},
+        showlegend=legend,
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "xanchor": "left",
+            "x": 0,
+            "title": None,
+            "traceorder": "normal",
+        },
+        hoverlabel={"bgcolor": "#FFFFFF", "font": {"color": TEXT}},
+    )
+    if height:
+        fig.update_layout(height=height)
+    fig.update_xaxes(gridcolor=GRID, zerolinecolor=GRID)
+    fig.update_yaxes(gridcolor=GRID, zerolinecolor=GRID)
+    return fig
+
+
+def _bar_height(n: int, per: int = 30, base: int = 90, minimum: int = 180) -> int:
+    return max(minimum, base + per * n)
+
+
+def coverage_split(figures: dict, lang: str) -> go.Figure:
+    """Oslo model part 1 and part 2: share of relevant contracts with and without clauses."""
+    parts = [("part1", t("dash.part1", lang)), ("part2", t("dash.part2", lang))]
+    fig = go.Figure()
+    for state in ("covered", "not_covered"):
+        xs, texts, ys, hovers = [], [], [], []
+        for key, name in parts:
+            p = figures["oslo_model"][key]
+            n = p["covered"] if state == "covered" else p["relevant"] - p["covered"]
+            share = n / p["relevant"] if p["relevant"] else 0
+            xs.append(share)
+            ys.append(name)
+            texts.append(f"{fmt_int(n, lang)}" if n else "")
+            hovers.append(
+                t(
+                    f"dash.coverage.hover.{state}",
+                    lang,
+                    n=fmt_int(n, lang),
+                    pct=fmt_pct(share, lang),
+                )
+            )
+        fill = STATUS_COLORS[state]
+        fig.add_bar(
+            x=xs,
+            y=ys,
+            orientation="h",
+            name=t(f"dash.{state}", lang),
+            marker={"color": fill, "pattern": _pattern(state)},
+            text=texts,
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={"color": _text_color(fill)},
+            hovertext=hovers,
+            hoverinfo="text+y",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(autorange="reversed")
+    return layout(fig, lang, height=200)
+
+
+def coverage_by_group(df: pd.DataFrame, lang: str, measure: str = "count") -> go.Figure:
+    """Part 1 and part 2 coverage side by side per group (agency, category or start year).
+
+    `df` holds coverage_by_group rows of one dimension. measure "count" shares contracts,
+    "value" shares their value in kroner.
+    """
+    suffix = "_value_coverage" if measure == "value" else "_coverage"
+    df = df.copy()
+    fig = go.Figure()
+    for part in ("part1", "part2"):
+        rel, cov = df[f"{part}_relevant"], df[f"{part}_covered"]
+        share = df[f"{part}{suffix}"]
+        texts = [
+            "" if r == 0 else f"{fmt_pct(s, lang)} ({fmt_int(c, lang)}/{fmt_int(r, lang)})"
+            for s, c, r in zip(share.fillna(0), cov, rel, strict=True)
+        ]
+        fill = PART_COLORS[part]
+        fig.add_bar(
+            y=df["grp"],
+            x=share,
+            orientation="h",
+            name=t(f"dash.{part}", lang),
+            marker={"color": fill},
+            text=texts,
+            textposition="auto",
+            textfont={"color": _text_color(fill)},
+            outsidetextfont={"color": TEXT},
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>" + t(f"dash.{part}", lang) + "</extra>",
+        )
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.0], title=None)
+    fig.update_yaxes(autorange="reversed", title=None, type="category")
+    return layout(fig, lang, height=_bar_height(len(df), per=44))
+
+
+def stacked_status(
+    df: pd.DataFrame,
+    by: str,
+    statuses: tuple[str, ...],
+    lang: str,
+    normalise: bool = False,
+    by_label=None,
+) -> go.Figure:
+    """Horizontal bars per value of `by`, stacked by status (columns: by, status, n).
+
+    normalise: bars show shares of each row instead of counts. by_label maps a value of `by`
+    to its shown name (e.g. a country code to its name).
+    """
+    df = df.copy()
+    if by_label is not None:
+        df[by] = df[by].map(by_label)
+    totals = df.groupby(by)["n"].sum()
+    order = totals.sort_values(ascending=False).index.tolist()
+    wide = df.pivot_table(index=by, columns="status", values="n", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=order, columns=list(statuses), fill_value=0)
+    fig = go.Figure()
+    for status in statuses:
+        counts = wide[status]
+        xs = counts / totals.reindex(order) if normalise else counts
+        fill = STATUS_COLORS[status]
+        fig.add_bar(
+            y=list(wide.index),
+            x=list(xs),
+            orientation="h",
+            name=label(status, lang),
+            marker={"color": fill, "pattern": _pattern(status)},
+            text=[fmt_int(c, lang) if c else "" for c in counts],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={"color": _text_color(fill)},
+            customdata=list(counts),
+            hovertemplate="%{y}<br>" + label(status, lang) + ": %{customdata}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", bargap=0.3)
+    if normalise:
+        fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(autorange="reversed", type="category", title=None)
+    fig.update_xaxes(title=None)
+    return layout(fig, lang, height=_bar_height(len(order), per=30))
+
+
+def status_counts(counts: dict, statuses: tuple[str, ...], lang: str) -> go.Figure:
+    """One bar per status from a dict status -> count (a key figure), labelled with counts."""
+    fig = go.Figure()
+    for status in statuses:
+        fill = STATUS_COLORS[status]
+        n = counts.get(status, 0)
+        fig.add_bar(
+            x=[label(status, lang)],
+            y=[n],
+            name=label(status, lang),
+            marker={"color": fill, "pattern": _pattern(status)},
+            text=[fmt_int(n, lang)],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    fig.update_yaxes(title=None, rangemode="tozero")
+    fig.update_xaxes(title=None)
+    return layout(fig, lang, height=260, legend=False)
+
+
+def factory_map(df: pd.DataFrame, lang: str) -> go.Figure:
+    """Factories on a world map, one trace per dialogue status (colour, symbol and name).
+
+    Uses factories_dialogue rows; those without coordinates sit at their country's centroid.
+    Central factories are drawn larger.
+    """
+    placed = place(df)
+    fig = go.Figure()
+    for status in DIALOGUE_STATUSES:
+        part = placed[placed["dialogue_status"] == status]
+        if part.empty:
+            continue
+        hover = [
+            "<b>{}</b><br>{}<br>{}{}<br>{}: {}{}".format(
+                r.factory_name,
+                r.supplier_name,
+                country_name(r.country, lang),
+                f", {r.city}" if isinstance(r.city, str) and r.city else "",
+                t("dash.col.dialogue_status", lang),
+                label(status, lang),
+                f"<br>{t('dash.central', lang)}" if r.central else "",
+            )
+            + (
+                f"<br><i>{t('dash.map.by_country', lang)}</i>"
+                if r.map_placed_by == "country"
+                else ""
+            )
+            for r in part.itertuples()
+        ]
+        fig.add_scattergeo(
+            lat=part["latitude"],
+            lon=part["longitude"],
+            mode="markers",
+            name=label(status, lang),
+            marker={
+                "color": STATUS_COLORS[status],
+                "symbol": MAP_SYMBOLS[status],
+                "size": [13 if c else 8 for c in part["central"]],
+                "line": {"color": DARK_BLUE, "width": 1},
+                "opacity": 0.95,
+            },
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=110,
+        showland=True,
+        landcolor=BEIGE,
+        showcountries=True,
+        countrycolor=DARK_BEIGE,
+        showocean=True,
+        oceancolor="#EEF9FB",
+        showcoastlines=True,
+        coastlinecolor=DARK_BEIGE,
+        showframe=False,
+        lataxis_range=[-45, 75],
+    )
+    return layout(fig, lang, height=430)
+
+
+def deadline_timeline(
+    df: pd.DataFrame, as_of: date, lang: str, start: date | None = None, end: date | None = None
+) -> go.Figure:
+    """Deadlines on a time axis, one row per kind, coloured by status; a line marks the date.
+
+    `df` holds deadlines rows (kind, status, due_date, contract_id, description, days_late).
+    """
+    df = df.copy()
+    df["due_date"] = pd.to_datetime(df["due_date"])
+    if start is not None:
+        df = df[df["due_date"] >= pd.Timestamp(start)]
+    if end is not None:
+        df = df[df["due_date"] <= pd.Timestamp(end)]
+    kinds = [k for k in DEADLINE_KINDS if k in set(df["kind"])] or list(DEADLINE_KINDS)
+    fig = go.Figure()
+    for status in DEADLINE_STATUSES:
+        part = df[df["status"] == status]
+        if part.empty:
+            continue
+        hover = [
+            "<b>{}</b> {}<br>{}: {}<br>{}".format(
+                r.contract_id,
+                "" if not isinstance(r.description, str) else r.description,
+                t("dash.col.due_date", lang),
+                fmt_date(r.due_date.date(), lang),
+                label(status, lang),
+            )
+            for r in part.itertuples()
+        ]
+        fig.add_scatter(
+            x=part["due_date"],
+            y=[label(k, lang) for k in part["kind"]],
+            mode="markers",
+            name=label(status, lang),
+            marker={
+                "color": STATUS_COLORS[status],
+                "symbol": "x" if status in HATCHED else "circle",
+                "size": 11,
+                "line": {"color": DARK_BLUE, "width": 1},
+                "opacity": 0.85,
+            },
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    fig.add_vline(x=pd.Timestamp(as_of).value / 1e6, line={"color": DARK_BLUE, "dash": "dot"})
+    fig.add_annotation(
+        x=pd.Timestamp(as_of).value / 1e6,
+        y=1.0,
+        yref="paper",
+        text=t("dash.timeline.as_of", lang, date=fmt_date(as_of, lang)),
+        showarrow=False,
+        yanchor="bottom",
+        font={"color": DARK_BLUE},
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=[label(k, lang) for k in kinds],
+        autorange="reversed",
+        title=None,
+    )
+    fig.update_xaxes(tickformat="%m.%Y" if lang == "nb" else "%Y-%m", title=None)
+    return layout(fig, lang, height=_bar_height(len(kinds), per=60, base=120))
+
+
+def trend(df: pd.DataFrame, lang: str) -> go.Figure:
+    """Key figures over quarter ends: overdue deadlines and open findings (columns: as_of,
+    overdue, open_findings)."""
+    fig = go.Figure()
+    series = (
+        ("overdue", t("dash.trend.overdue", lang), RED, "x"),
+        ("open_findings", t("dash.trend.open_findings", lang), DARK_BLUE, "circle"),
+    )
+    x = pd.to_datetime(df["as_of"])
+    for col, name, color, symbol in series:
+        fig.add_scatter(
+            x=x,
+            y=df[col],
+            mode="lines+markers+text",
+            name=name,
+            line={"color": color, "width": 3, "dash": "dash" if symbol == "x" else "solid"},
+            marker={"color": color, "symbol": symbol, "size": 9},
+            text=[fmt_int(v, lang) for v in df[col]],
+            textposition="top center",
+            textfont={"color": TEXT},
+            cliponaxis=False,
+            hovertemplate="%{x|%d.%m.%Y}: %{y}<extra>" + name + "</extra>",
+        )
+    fig.update_xaxes(
+        tickvals=x, ticktext=[fmt_date(d.date(), lang) for d in x], title=None, showgrid=False
+    )
+    fig.update_yaxes(rangemode="tozero", title=None)
+    return layout(fig, lang, height=300)
+
+
+def import_rows(df: pd.DataFrame, lang: str) -> go.Figure:
+    """Rows imported and rejected per file of an import (import_files rows)."""
+    df = df.copy()
+    names = [
+        f if not isinstance(s, str) or not s else f"{f} [{s}]"
+        for f, s in zip(df["file"], df["sheet"], strict=True)
+    ]
+    fig = go.Figure()
+    for col, key, fill in (
+        ("rows_imported", "dash.imported", DARK_BLUE),
+        ("rows_rejected", "dash.rejected", RED),
+    ):
+        fig.add_bar(
+            y=names,
+            x=df[col],
+            orientation="h",
+            name=t(key, lang),
+            marker={"color": fill, "pattern": _pattern("not_covered" if fill == RED else "")},
+            text=[fmt_int(v, lang) if v else "" for v in df[col]],
+            textposition="auto",
+            textfont={"color": _text_color(fill)},
+            hovertemplate="%{y}: %{x}<extra>" + t(key, lang) + "</extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(
+        type="log"
+        if df["rows_imported"].max() > 50 * max(1, df["rows_imported"].min())
+        else "linear",
+        title=None,
+    )
+    fig.update_yaxes(autorange="reversed", type="category", title=None)
+    return layout(fig, lang, height=_bar_height(len(df), per=32))
+
+
+def counts_bar(df: pd.DataFrame, by: str, lang: str, color: str = DARK_BLUE) -> go.Figure:
+    """Horizontal bars of `n` per value of `by`, largest first, labelled with counts."""
+    df = df.sort_values("n", ascending=False)
+    fig = go.Figure()
+    fig.add_bar(
+        y=df[by],
+        x=df["n"],
+        orientation="h",
+        marker={"color": color},
+        text=[fmt_int(v, lang) for v in df["n"]],
+        textposition="auto",
+        textfont={"color": _text_color(color)},
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    )
+    fig.update_yaxes(autorange="reversed", type="category", title=None)
+    fig.update_xaxes(title=None)
+    return layout(fig, lang, height=_bar_height(len(df), per=30), legend=False)

@@ -1,0 +1,567 @@
+"""Shared building blocks of the dashboard's pages (Streamlit).
+
+`app.py` calls `setup()` once per run, before the page: page config, the sidebar with the
+filters and the language switch, the URL kept in step with them. A page is then thin:
+
+    from etikkmonitor import charts, ui
+
+    v = ui.page("deadlines")                       # title, intro, "filtered on" caption;
+                                                   # stops with a friendly note without data
+    df = ui.query("deadlines_list", v)             # cached by query, parameters and import
+    if not ui.empty(df, v):
+        ui.chart(charts.deadline_timeline(df, v.as_of, v.lang))
+        ui.table(df, [ui.Col("contract_id", "dash.col.contract", "contract"), ...], v, "frister")
+
+Everything a user can choose lives in the URL (`?as_of=2024-06-30&agency=...&lang=en`), so a
+copied link opens the same view. Page widgets keep theirs with `url_key()` + `keep_in_url()`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from . import db, export, settings
+from .charts import PLOTLY_CONFIG
+from .filters import Filters
+from .geo import country_name
+from .i18n import DEFAULT_LANG, LANGS, fmt_date, fmt_int, fmt_nok, fmt_pct, label, t
+from .summary import key_figures
+
+# URL keys of the sidebar: Filters field -> query parameter
+FILTER_PARAMS = {
+    "agencies": "agency",
+    "categories": "category",
+    "suppliers": "supplier",
+    "countries": "country",
+    "contract_types": "type",
+}
+AS_OF_PARAM = "as_of"
+LANG_PARAM = "lang"
+_VIEW = "_em_view"
+_PAGE_PATHS = "_em_page_paths"
+
+
+# ---------------------------------------------------------------------------------------------
+# The view: what every page reads
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """The dataset, date, filters and language a page shows."""
+
+    db_path: str
+    import_id: int | None
+    as_of: date
+    filters: Filters = field(default_factory=Filters)
+    lang: str = DEFAULT_LANG
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def params(self, **extra) -> dict:
+        """The standard $parameters of the page queries, plus `extra`."""
+        return {
+            "import_id": self.import_id,
+            "as_of": self.as_of,
+            "filters": self.filters.as_param(),
+            "rules": settings.rules(),
+        } | extra
+
+
+def db_path() -> Path:
+    """$ETIKKMONITOR_DB, else data/etikkmonitor.duckdb (built from the demo data if empty)."""
+    env = os.environ.get("ETIKKMONITOR_DB")
+    if env:
+        return Path(env)
+    _ensure_default(str(db.DEFAULT_DB))
+    return db.DEFAULT_DB
+
+
+@st.cache_resource(show_spinner=False)
+def _ensure_default(path: str) -> bool:
+    from .bootstrap import DEMO_DIR, ensure_default
+
+    if not DEMO_DIR.exists():
+        return False
+    ensure_default(Path(path))
+    return True
+
+
+@st.cache_resource(show_spinner=False)
+def store(path: str) -> db.Store:
+    """One Store per database file and process; queries take their own cursor."""
+    return db.Store(Path(path))
+
+
+def _current_import(path: str) -> int | None:
+    return store(path).current_import_id()
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries, cached by (name, parameters, import)
+# ---------------------------------------------------------------------------------------------
+
+
+def _key(params: dict) -> str:
+    return json.dumps(params, sort_keys=True, default=str)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached_query(path: str, import_id, name: str, key: str, _params: dict) -> pd.DataFrame:
+    # `key` (the parameters as JSON) and `import_id` make the cache key; a new import
+    # therefore misses the cache, and old entries age out.
+    return store(path).query(name, **_params)
+
+
+def query(name: str, v: View, **extra) -> pd.DataFrame:
+    """Run queries/<name>.sql with the view's parameters (and `extra`), cached."""
+    params = v.params(**extra)
+    return _cached_query(v.db_path, v.import_id, name, _key(params), params)
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _cached_figures(path: str, import_id, as_of: date, key: str, _filters: Filters) -> dict:
+    return key_figures(store(path), as_of, _filters, import_id=import_id)
+
+
+def figures(v: View, as_of: date | None = None, import_id: int | None = None) -> dict:
+    """The contract's key figures (summary.key_figures) for the view, or another date/import."""
+    as_of = as_of or v.as_of
+    import_id = import_id if import_id is not None else v.import_id
+    return _cached_figures(v.db_path, import_id, as_of, _key(v.filters.as_param()), v.filters)
+
+
+# ---------------------------------------------------------------------------------------------
+# URL <-> widgets
+# ---------------------------------------------------------------------------------------------
+
+
+def url_values(name: str) -> list[str]:
+    """Every value of a query parameter (repeated keys give several)."""
+    return [x for x in st.query_params.get_all(name) if x != ""]
+
+
+def url_key(name: str, options: Sequence, default, many: bool = False) -> str:
+    """The session key for a page widget whose value lives in the URL under `name`.
+
+    Call before creating the widget with `key=url_key(...)`. The URL sets the first value
+    (only values among `options`: the whitelist), after that the widget does; a value no
+    longer among the options falls back to `default`.
+    """
+    key = f"url_{name}"
+    by_text = {str(o): o for o in options}
+    current = st.session_state.get(key)
+    if many:
+        if current is None:
+            current = [by_text[x] for x in url_values(name) if x in by_text] or list(default)
+        st.session_state[key] = [x for x in current if x in options]
+    else:
+        if current is None:
+            current = by_text.get(st.query_params.get(name, ""), default)
+        st.session_state[key] = current if current in options else default
+    return key
+
+
+def url_flag(name: str) -> str:
+    """The session key for a page toggle kept in the URL as `name=1` (off: absent)."""
+    key = f"url_{name}"
+    if key not in st.session_state:
+        st.session_state[key] = st.query_params.get(name) == "1"
+    return key
+
+
+def keep_in_url(name: str, value, default=None) -> None:
+    """Write a widget's value to the URL; the default (or nothing) leaves the URL clean."""
+    if value is None or value == default or (isinstance(value, (list, tuple)) and not value):
+        if name in st.query_params:
+            del st.query_params[name]
+        return
+    if isinstance(value, (list, tuple)):
+        st.query_params[name] = [str(x) for x in value]
+    else:
+        st.query_params[name] = str(value)
+
+
+def view_query_string(v: View, **extra) -> str:
+    """The query string that restores the view (and `extra` page parameters)."""
+    pairs: list[tuple[str, str]] = [(AS_OF_PARAM, v.as_of.isoformat())]
+    for dim, name in FILTER_PARAMS.items():
+        pairs += [(name, x) for x in getattr(v.filters, dim)]
+    if v.lang != DEFAULT_LANG:
+        pairs.append((LANG_PARAM, v.lang))
+    pairs += [(k, str(x)) for k, x in extra.items()]
+    return urlencode(pairs)
+
+
+def contract_url(v: View, contract_id: str) -> str:
+    """A link to the contract page for one contract, keeping the view (relative URL)."""
+    return f"kontrakt?{view_query_string(v, contract=contract_id)}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sidebar
+# ---------------------------------------------------------------------------------------------
+
+
+def language() -> str:
+    """The interface language: the switch, else the URL, else bokmål."""
+    lang = st.session_state.get("lang")
+    if lang not in LANGS:
+        lang = st.query_params.get(LANG_PARAM, DEFAULT_LANG)
+        lang = lang if lang in LANGS else DEFAULT_LANG
+        st.session_state["lang"] = lang
+    return lang
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _reset_filters() -> None:
+    for dim in FILTER_PARAMS:
+        st.session_state[f"flt_{dim}"] = []
+    st.session_state["flt_as_of"] = date.today()
+
+
+def _format_option(dim: str, lang: str) -> Callable[[str], str]:
+    if dim == "countries":
+        return lambda code: country_name(code, lang)
+    if dim == "contract_types":
+        return lambda code: label(code, lang)
+    return str
+
+
+def setup() -> View:
+    """Page config, sidebar (filters, language) and URL for this run; returns the View.
+
+    Call once in app.py before `st.navigation(...).run()`; pages then call `view()`/`page()`.
+    """
+    st.set_page_config(
+        page_title="Etikkmonitor",
+        page_icon=":material/verified_user:",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
+    lang = language()
+    path = str(db_path())
+    try:
+        import_id = _current_import(path)
+    except db.DatabaseBusy:
+        st.error(t("dash.error.busy", lang, path=path))
+        st.stop()
+    except (duckdb.Error, OSError) as e:  # a broken or foreign file: say so, no traceback
+        st.error(t("dash.error.open", lang, path=path, error=str(e)))
+        st.stop()
+
+    options = {dim: [] for dim in FILTER_PARAMS}
+    if import_id is not None:
+        params = {"import_id": import_id}
+        rows = _cached_query(path, import_id, "filter_options", _key(params), params)
+        for dim, part in rows.groupby("dimension"):
+            options[dim] = part["value"].tolist()
+        options["countries"] = sorted(options["countries"], key=lambda c: country_name(c, lang))
+
+    with st.sidebar:
+        st.markdown(f"### {t('dash.filters', lang)}")
+        if "flt_as_of" not in st.session_state:
+            st.session_state["flt_as_of"] = (
+                _parse_date(st.query_params.get(AS_OF_PARAM)) or date.today()
+            )
+        as_of = st.date_input(
+            t("dash.as_of", lang),
+            key="flt_as_of",
+            format="DD.MM.YYYY",
+            help=t("dash.as_of.help", lang),
+        )
+        chosen = {}
+        for dim, name in FILTER_PARAMS.items():
+            key = f"flt_{dim}"
+            if key not in st.session_state:
+                st.session_state[key] = url_values(name)
+            # only values of this dataset: the whitelist (a stale or hand-made URL is ignored)
+            st.session_state[key] = [x for x in st.session_state[key] if x in options[dim]]
+            chosen[dim] = tuple(
+                st.multiselect(
+                    t(f"dash.filter.{dim}", lang),
+                    options[dim],
+                    key=key,
+                    format_func=_format_option(dim, lang),
+                    placeholder=t("dash.filter.all", lang),
+                    help=t(f"dash.filter.{dim}.help", lang),
+                )
+            )
+        st.button(
+            t("dash.filter.reset", lang), on_click=_reset_filters, icon=":material/restart_alt:"
+        )
+        st.divider()
+        st.segmented_control(
+            t("dash.language", lang),
+            LANGS,
+            key="lang",
+            format_func=lambda x: {"nb": "Norsk", "en": "English"}[x],
+            selection_mode="single",
+        )
+        if import_id is not None:
+            st.caption(t("dash.data_from", lang, import_id=import_id))
+
+    filters = Filters(**chosen)
+    v = View(db_path=path, import_id=import_id, as_of=as_of, filters=filters, lang=lang)
+    keep_in_url(AS_OF_PARAM, as_of.isoformat())
+    for dim, name in FILTER_PARAMS.items():
+        keep_in_url(name, list(chosen[dim]))
+    keep_in_url(LANG_PARAM, lang, DEFAULT_LANG)
+    st.session_state[_VIEW] = v
+    return v
+
+
+def view() -> View:
+    """The View that `setup()` made for this run."""
+    v = st.session_state.get(_VIEW)
+    return v if v is not None else setup()
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
+# ---------------------------------------------------------------------------------------------
+
+
+def filter_caption(v: View) -> str:
+    """'Per 30.06.2024 · filtrert på virksomhet: A, B · land: Kina' (or 'alle kontrakter')."""
+    parts = []
+    for dim in FILTER_PARAMS:
+        values = getattr(v.filters, dim)
+        if values:
+            fmt = _format_option(dim, v.lang)
+            parts.append(
+                f"{v.t(f'dash.filter.{dim}').lower()}: {', '.join(fmt(x) for x in values)}"
+            )
+    scope = v.t("dash.filtered_on", filters=" · ".join(parts)) if parts else v.t("dash.unfiltered")
+    return f"{v.t('dash.as_of_caption', date=fmt_date(v.as_of, v.lang))} · {scope}"
+
+
+def page(title_key: str, intro_key: str | None = None, needs_data: bool = True) -> View:
+    """Heading, intro and the 'filtered on' caption of a page; returns the View.
+
+    needs_data: without any import, show a friendly note and stop the page here.
+    """
+    v = view()
+    st.title(v.t(title_key))
+    if intro_key:
+        st.markdown(v.t(intro_key))
+    st.caption(filter_caption(v), help=v.t("dash.caption.help"))
+    if needs_data and v.import_id is None:
+        st.info(v.t("dash.empty.database"), icon=":material/info:")
+        st.stop()
+    return v
+
+
+def empty(df: pd.DataFrame, v: View, key: str = "dash.empty.selection") -> bool:
+    """True (and a friendly note) when `df` has no rows."""
+    if df is None or df.empty:
+        st.info(v.t(key), icon=":material/filter_alt_off:")
+        return True
+    return False
+
+
+def chart(fig, key: str | None = None, alt: str | None = None) -> None:
+    """A plotly figure with the app's config (offline base map, no plotly logo)."""
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme="streamlit", alt=alt)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+KINDS = (
+    "text",
+    "code",
+    "contract",
+    "int",
+    "nok",
+    "pct",
+    "date",
+    "datetime",
+    "bool",
+    "country",
+    "list",
+    "days",
+)
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column of a shown table: result column, header text key, and kind of value.
+
+    kind: text, code (plain words via i18n.label), contract (id linking to the contract page),
+    int, nok, pct (a fraction), date, datetime, bool (ja/nei), country (ISO code -> name),
+    list (joined with commas), days (whole days; sign kept).
+    """
+
+    name: str
+    header: str
+    kind: str = "text"
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+def _as_date(x):
+    if x is None or x is pd.NaT or (isinstance(x, float) and pd.isna(x)):
+        return None
+    if isinstance(x, pd.Timestamp):
+        return x.date()
+    return x
+
+
+def _missing(x) -> bool:
+    try:
+        return x is None or bool(pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def _words(df: pd.DataFrame, c: Col, lang: str) -> pd.Series:
+    s = df[c.name]
+    yes, no = t("dash.yes", lang), t("dash.no", lang)
+    if c.kind == "code":
+        return s.map(lambda x: "" if _missing(x) else label(str(x), lang))
+    if c.kind == "country":
+        return s.map(lambda x: "" if _missing(x) else country_name(x, lang))
+    if c.kind == "bool":
+        return s.map(lambda x: "" if _missing(x) else (yes if x else no))
+    if c.kind == "list":
+        return s.map(
+            lambda x: (
+                ", ".join(map(str, x))
+                if isinstance(x, (list, tuple)) or hasattr(x, "tolist")
+                else ("" if _missing(x) else str(x))
+            )
+        )
+    if c.kind in ("date", "datetime"):
+        return pd.to_datetime(s)
+    if c.kind in ("int", "days"):
+        return pd.to_numeric(s).astype("Int64")
+    if c.kind in ("nok", "pct"):
+        return pd.to_numeric(s).astype("Float64")
+    return s.map(lambda x: "" if _missing(x) else str(x))
+
+
+def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, exported): the table with headers in the view's language and plain words.
+
+    shown keeps numbers and dates typed (the Styler formats them), contract ids as links;
+    exported has the same headers, ids as text, fractions as percent numbers.
+    """
+    shown, exported = {}, {}
+    for c in columns:
+        header = v.t(c.header)
+        values = _words(df, c, v.lang)
+        if c.kind == "contract":
+            shown[header] = [None if _missing(x) else contract_url(v, str(x)) for x in df[c.name]]
+        else:
+            shown[header] = values
+        if c.kind == "pct":
+            exported[f"{header} (%)"] = (values * 100).round(1)
+        elif c.kind == "date":
+            exported[header] = values.map(_as_date)
+        else:
+            exported[header] = values
+    return pd.DataFrame(shown, index=df.index), pd.DataFrame(exported, index=df.index)
+
+
+def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
+    def blank_or(f):
+        return lambda x: "" if _missing(x) else f(x)
+
+    by_kind = {
+        "int": blank_or(lambda x: fmt_int(x, lang)),
+        "days": blank_or(lambda x: fmt_int(x, lang)),
+        "nok": blank_or(lambda x: fmt_nok(x, lang)),
+        "pct": blank_or(lambda x: fmt_pct(float(x), lang)),
+        "date": blank_or(lambda x: fmt_date(_as_date(x), lang)),
+        "datetime": blank_or(
+            lambda x: pd.Timestamp(x).strftime(
+                "%d.%m.%Y %H:%M" if lang == "nb" else "%Y-%m-%d %H:%M"
+            )
+        ),
+    }
+    return {t(c.header, lang): by_kind[c.kind] for c in columns if c.kind in by_kind}
+
+
+def table(
+    df: pd.DataFrame,
+    columns: Sequence[Col],
+    v: View,
+    name: str,
+    key: str | None = None,
+    height: int | str = "auto",
+    downloads_too: bool = True,
+) -> None:
+    """Show `df` as a table with Norwegian formats and links, and CSV/XLSX downloads.
+
+    name: the download file's name (without extension); key: distinguishes two tables of one
+    page with the same name.
+    """
+    shown, exported = frames(df, columns, v)
+    config = {
+        v.t(c.header): st.column_config.LinkColumn(
+            v.t(c.header), display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
+        )
+        for c in columns
+        if c.kind == "contract"
+    }
+    styled = shown.style.format(_formatters(columns, v.lang), na_rep="")
+    st.dataframe(
+        styled,
+        column_config=config,
+        hide_index=True,
+        height=height,
+        key=f"df_{key or name}",
+        width="stretch",
+    )
+    if downloads_too:
+        downloads(exported, name, key=key)
+
+
+def downloads(exported: pd.DataFrame, name: str, key: str | None = None) -> None:
+    """CSV and XLSX download buttons for a table (made when clicked)."""
+    k = key or name
+    c1, c2, _ = st.columns([1, 1, 4])
+    lang = view().lang
+    with c1:
+        st.download_button(
+            t("dash.download.csv", lang),
+            data=lambda: export.to_csv(exported),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv_{k}",
+            on_click="ignore",
+            icon=":material/download:",
+            type="tertiary",
+        )
+    with c2:
+        st.download_button(
+            t("dash.download.xlsx", lang),
+            data=lambda: export.to_xlsx(exported, sheet=name),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{k}",
+            on_click="ignore",
+            icon=":material/download:",
+            type="tertiary",
+        )

@@ -1,0 +1,132 @@
+"""Datakvalitet: the import whose data is shown (files, rows, rejected rows with reasons, unknown
+columns) and the import history. Filters do not apply: an import is read whole."""
+
+import pandas as pd
+import streamlit as st
+
+from etikkmonitor import charts, ui
+from etikkmonitor.i18n import fmt_int, fmt_pct
+from etikkmonitor.ui import Col
+
+v = ui.page("dash.page.quality", "dash.quality.intro")
+st.caption(v.t("dash.quality.no_filters"))
+
+history = ui.query("import_history", v)
+files = ui.query("import_files", v)
+rejects = ui.query("import_rejects", v)
+unknown = ui.query("import_unknown_columns", v)
+
+current = history[history["import_id"] == v.import_id]
+if len(current):
+    r = current.iloc[0]
+    st.markdown(
+        v.t(
+            "dash.quality.current",
+            import_id=v.import_id,
+            when=pd.Timestamp(r["created_at"]).strftime("%d.%m.%Y %H:%M"),
+            who=r["created_by"] if isinstance(r["created_by"], str) else "–",
+            note=r["note"] if isinstance(r["note"], str) else "",
+        )
+    )
+
+c1, c2, c3, c4 = st.columns(4)
+read, imported, rejected = (
+    int(files[c].sum()) for c in ("rows_read", "rows_imported", "rows_rejected")
+)
+c1.metric(v.t("dash.quality.files"), fmt_int(len(files), v.lang), border=True)
+c2.metric(v.t("dash.quality.rows_read"), fmt_int(read, v.lang), border=True)
+c3.metric(v.t("dash.quality.rows_imported"), fmt_int(imported, v.lang), border=True)
+c4.metric(v.t("dash.quality.rows_rejected"), fmt_int(rejected, v.lang), border=True)
+if read:
+    c4.caption(v.t("dash.quality.share_rejected", pct=fmt_pct(rejected / read, v.lang, 1)))
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(v.t("dash.quality.per_file"))
+    if not ui.empty(files, v, "dash.quality.no_files"):
+        ui.chart(charts.import_rows(files, v.lang), key="rows_per_file")
+with right:
+    st.subheader(v.t("dash.quality.reasons"))
+    if not ui.empty(rejects, v, "dash.quality.no_rejects"):
+        reasons = rejects.assign(reason=rejects["code"].map(lambda c: v.t(f"dash.reject.{c}")))
+        counts = reasons.groupby("reason").size().reset_index(name="n")
+        ui.chart(charts.counts_bar(counts, "reason", v.lang, color=charts.RED), key="reasons")
+
+st.subheader(v.t("dash.quality.files_table"))
+ui.table(
+    files,
+    [
+        Col("file", "dash.col.file"),
+        Col("sheet", "dash.col.sheet"),
+        Col("table_name", "dash.col.table"),
+        Col("rows_read", "dash.col.rows_read", "int"),
+        Col("rows_imported", "dash.col.rows_imported", "int"),
+        Col("rows_rejected", "dash.col.rows_rejected", "int"),
+        Col("unknown_columns", "dash.col.unknown_columns", "list"),
+        Col("encoding", "dash.col.encoding"),
+        Col("delimiter", "dash.col.delimiter"),
+    ],
+    v,
+    "importerte_filer",
+)
+
+st.subheader(v.t("dash.quality.rejects", n=fmt_int(len(rejects), v.lang)))
+st.markdown(v.t("dash.quality.rejects.intro"))
+if not ui.empty(rejects, v, "dash.quality.no_rejects"):
+    shown = rejects.assign(
+        reason=[
+            v.t(f"dash.reject.{c}") + (f" ({d})" if isinstance(d, str) and d else "")
+            for c, d in zip(rejects["code"], rejects["detail"], strict=True)
+        ],
+        table_words=rejects["table_name"].map(lambda x: v.t(f"dash.table.{x}")),
+    )
+    ui.table(
+        shown,
+        [
+            Col("file", "dash.col.file"),
+            Col("sheet", "dash.col.sheet"),
+            Col("line", "dash.col.line", "int"),
+            Col("table_words", "dash.col.table"),
+            Col("column_name", "dash.col.column"),
+            Col("value", "dash.col.value_given"),
+            Col("reason", "dash.col.reason"),
+        ],
+        v,
+        "avviste_rader",
+    )
+
+st.subheader(v.t("dash.quality.unknown"))
+if not ui.empty(unknown, v, "dash.quality.no_unknown"):
+    ui.table(
+        unknown,
+        [
+            Col("file", "dash.col.file"),
+            Col("sheet", "dash.col.sheet"),
+            Col("column_name", "dash.col.column"),
+            Col("rows_with_value", "dash.col.rows_with_value", "int"),
+            Col("example", "dash.col.example"),
+        ],
+        v,
+        "ukjente_kolonner",
+    )
+
+st.subheader(v.t("dash.quality.history"))
+history = history.assign(action_words=history["action"].map(lambda a: v.t(f"dash.action.{a}")))
+ui.table(
+    history,
+    [
+        Col("import_id", "dash.col.import_id", "int"),
+        Col("action_words", "dash.col.action"),
+        Col("data_import_id", "dash.col.data_import_id", "int"),
+        Col("is_current", "dash.col.is_current", "bool"),
+        Col("created_at", "dash.col.created_at", "datetime"),
+        Col("created_by", "dash.col.created_by"),
+        Col("note", "dash.col.note"),
+        Col("files", "dash.col.files", "int"),
+        Col("rows_read", "dash.col.rows_read", "int"),
+        Col("rows_imported", "dash.col.rows_imported", "int"),
+        Col("rows_rejected", "dash.col.rows_rejected", "int"),
+    ],
+    v,
+    "importhistorikk",
+)

@@ -1,0 +1,248 @@
+"""Kontrakt: everything about one contract on one page. Every contract id elsewhere links here
+with ?contract=ID."""
+
+import pandas as pd
+import streamlit as st
+
+from etikkmonitor import charts, ui
+from etikkmonitor.i18n import fmt_date, fmt_int, fmt_nok, label
+from etikkmonitor.ui import Col
+
+v = ui.page("dash.page.contract", "dash.contract.intro")
+
+choices = ui.query("contract_choices", v)
+if ui.empty(choices, v, "dash.empty.selection"):
+    st.stop()
+ids = choices["contract_id"].tolist()
+by_id = choices.set_index("contract_id")
+in_scope = choices[choices["in_scope"]]
+default = in_scope["contract_id"].iloc[0] if len(in_scope) else ids[0]
+
+
+def choice_label(cid: str) -> str:
+    r = by_id.loc[cid]
+    text = f"{cid} · {r['title']} · {r['agency']}"
+    return text if r["in_scope"] else f"{text} ({v.t('dash.contract.outside')})"
+
+
+cid = st.selectbox(
+    v.t("dash.contract.choose"),
+    ids,
+    key=ui.url_key("contract", ids, default),
+    format_func=choice_label,
+    help=v.t("dash.contract.choose.help"),
+)
+ui.keep_in_url("contract", cid)
+
+c = ui.query("contract_detail_header", v, contract_id=cid).iloc[0]
+if not by_id.loc[cid, "in_scope"]:
+    st.info(v.t("dash.contract.outside.note"), icon=":material/filter_alt:")
+
+st.header(f"{cid} · {c['title']}")
+
+
+def yes_no(x) -> str:
+    return "–" if pd.isna(x) else v.t("dash.yes") if x else v.t("dash.no")
+
+
+def period() -> str:
+    end = (
+        fmt_date(c["end_date"].date(), v.lang)
+        if not pd.isna(c["end_date"])
+        else v.t("dash.contract.open_ended")
+    )
+    return f"{fmt_date(c['start_date'].date(), v.lang)} – {end}"
+
+
+calloffs = list(c["calloff_agencies"]) if c["calloff_agencies"] is not None else []
+facts = [
+    ("dash.col.agency", c["agency"]),
+    ("dash.col.calloff_agencies", ", ".join(calloffs) or "–"),
+    (
+        "dash.col.supplier",
+        f"{c['supplier_name']} ({v.t('dash.contract.orgnr')} {c['supplier_org_nr']})",
+    ),
+    ("dash.col.category", c["category"]),
+    (
+        "dash.col.contract_type",
+        label(c["contract_type"], v.lang) if isinstance(c["contract_type"], str) else "–",
+    ),
+    ("dash.col.value", fmt_nok(c["value_nok"], v.lang)),
+    ("dash.contract.period", period()),
+    ("dash.col.high_risk", yes_no(c["high_risk"])),
+    ("dash.contract.sd_required", yes_no(c["social_dialogue_required"])),
+]
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.markdown("\n".join(f"- **{v.t(k)}:** {value}" for k, value in facts))
+with right:
+    st.markdown(f"**{v.t('dash.contract.oslo')}**")
+    for part in ("part1", "part2"):
+        relevant, covered = bool(c[f"{part}_relevant"]), bool(c[f"{part}_covered"])
+        why = v.t(f"dash.contract.reason.{c[f'{part}_reason']}")
+        if not relevant:
+            st.badge(f"{v.t(f'dash.{part}')}: {v.t('dash.contract.not_relevant')}", color="gray")
+        elif covered:
+            st.badge(
+                f"{v.t(f'dash.{part}')}: {v.t('dash.contract.covered')}",
+                icon=":material/check:",
+                color="blue",
+            )
+        else:
+            clauses = c[f"oslo_{part}_clauses"]
+            state = "dash.gap.unknown" if pd.isna(clauses) else "dash.gap.missing"
+            st.badge(f"{v.t(f'dash.{part}')}: {v.t(state)}", icon=":material/close:", color="red")
+        st.caption(why)
+
+factories = ui.query("contract_detail_factories", v, contract_id=cid)
+audits = ui.query("contract_detail_audits", v, contract_id=cid)
+findings = ui.query("contract_detail_findings", v, contract_id=cid)
+deadlines = ui.query("contract_detail_deadlines", v, contract_id=cid)
+documentation = ui.query("contract_detail_documentation", v, contract_id=cid)
+calloff_rows = ui.query("contract_detail_calloffs", v, contract_id=cid)
+
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(v.t("dash.contract.factories"), fmt_int(len(factories), v.lang), border=True)
+m1.caption(v.t("dash.contract.central", n=fmt_int(int(factories["central"].sum()), v.lang)))
+m2.metric(
+    v.t("dash.headline.overdue"),
+    fmt_int(int((deadlines["status"] == "overdue").sum()), v.lang),
+    border=True,
+)
+m2.caption(
+    v.t("dash.contract.upcoming", n=fmt_int(int((deadlines["status"] == "upcoming").sum()), v.lang))
+)
+m3.metric(
+    v.t("dash.contract.open_findings"), fmt_int(int(findings["is_open"].sum()), v.lang), border=True
+)
+m3.caption(v.t("dash.contract.audits", n=fmt_int(len(audits), v.lang)))
+m4.metric(
+    v.t("dash.contract.documentation"),
+    fmt_int(int((~documentation["after_as_of"]).sum()), v.lang),
+    border=True,
+)
+m4.caption(v.t("dash.contract.documentation.caption"))
+
+st.subheader(v.t("dash.contract.timeline"))
+if ui.empty(deadlines, v, "dash.contract.no_deadlines"):
+    pass
+else:
+    deadlines = deadlines.assign(
+        contract_id=cid,
+        description=[
+            v.t("dash.deadlines.doc_k", k=r.ref_id)
+            if r.kind == "documentation"
+            else (r.description if isinstance(r.description, str) else r.ref_id)
+            for r in deadlines.itertuples()
+        ],
+    )
+    ui.chart(charts.deadline_timeline(deadlines, v.as_of, v.lang), key="contract_timeline")
+
+tabs = st.tabs(
+    [
+        v.t("dash.contract.tab.factories", n=len(factories)),
+        v.t("dash.contract.tab.deadlines", n=len(deadlines)),
+        v.t("dash.contract.tab.findings", n=len(findings)),
+        v.t("dash.contract.tab.audits", n=len(audits)),
+        v.t("dash.contract.tab.documentation", n=len(documentation)),
+        v.t("dash.contract.tab.calloffs", n=len(calloff_rows)),
+    ]
+)
+with tabs[0]:
+    if not ui.empty(factories, v, "dash.contract.none"):
+        ui.table(
+            factories,
+            [
+                Col("factory_name", "dash.col.factory"),
+                Col("factory_id", "dash.col.factory_id"),
+                Col("country", "dash.col.country", "country"),
+                Col("city", "dash.col.city"),
+                Col("central", "dash.col.central", "bool"),
+                Col("dialogue_status", "dash.col.dialogue_status", "code"),
+                Col("dialogue_tool", "dash.col.tool"),
+                Col("dialogue_started", "dash.col.started", "date"),
+                Col("due_date", "dash.col.dialogue_due", "date"),
+                Col("days_late", "dash.col.days_vs_deadline", "days"),
+                Col("workers", "dash.col.workers", "int"),
+                Col("trained_share", "dash.col.trained_share", "pct"),
+                Col("worker_committee", "dash.col.worker_committee", "bool"),
+                Col("partner", "dash.col.partner"),
+            ],
+            v,
+            f"{cid}_fabrikker",
+        )
+with tabs[1]:
+    if not ui.empty(deadlines, v, "dash.contract.none"):
+        ui.table(
+            deadlines,
+            [
+                Col("kind", "dash.col.kind", "code"),
+                Col("status", "dash.col.deadline_status", "code"),
+                Col("description", "dash.col.what"),
+                Col("due_date", "dash.col.due_date", "date"),
+                Col("met_date", "dash.col.met_date", "date"),
+                Col("days_late", "dash.col.days_late", "days"),
+            ],
+            v,
+            f"{cid}_frister",
+        )
+with tabs[2]:
+    if not ui.empty(findings, v, "dash.contract.none"):
+        ui.table(
+            findings,
+            [
+                Col("finding_id", "dash.col.finding"),
+                Col("is_open", "dash.col.is_open", "bool"),
+                Col("severity", "dash.col.severity", "code"),
+                Col("area", "dash.col.area", "code"),
+                Col("description", "dash.col.description"),
+                Col("due_date", "dash.col.action_due", "date"),
+                Col("closed_date", "dash.col.closed_date", "date"),
+                Col("days_past_due", "dash.col.days_past_due", "days"),
+                Col("audit_id", "dash.col.audit"),
+                Col("audit_date", "dash.col.audit_date", "date"),
+            ],
+            v,
+            f"{cid}_avvik",
+        )
+with tabs[3]:
+    if not ui.empty(audits, v, "dash.contract.none"):
+        ui.table(
+            audits,
+            [
+                Col("audit_id", "dash.col.audit"),
+                Col("audit_type", "dash.col.audit_type", "code"),
+                Col("audit_date", "dash.col.audit_date", "date"),
+                Col("auditor", "dash.col.auditor"),
+                Col("factory_name", "dash.col.factory"),
+                Col("findings", "dash.col.findings", "int"),
+                Col("open_findings", "dash.col.open_findings", "int"),
+                Col("after_as_of", "dash.col.after_as_of", "bool"),
+            ],
+            v,
+            f"{cid}_revisjoner",
+        )
+with tabs[4]:
+    if not ui.empty(documentation, v, "dash.contract.none"):
+        ui.table(
+            documentation,
+            [
+                Col("k", "dash.col.k", "int"),
+                Col("received_date", "dash.col.received_date", "date"),
+                Col("after_as_of", "dash.col.after_as_of", "bool"),
+            ],
+            v,
+            f"{cid}_dokumentasjon",
+        )
+with tabs[5]:
+    if not ui.empty(calloff_rows, v, "dash.contract.none"):
+        ui.table(
+            calloff_rows,
+            [
+                Col("agency", "dash.col.agency"),
+                Col("year", "dash.col.year"),
+                Col("amount_nok", "dash.col.amount", "nok"),
+            ],
+            v,
+            f"{cid}_avrop",
+        )

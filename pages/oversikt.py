@@ -1,0 +1,91 @@
+"""Oversikt: the state of things in a minute. The headline figures are key_figures' own."""
+
+import pandas as pd
+import streamlit as st
+
+from etikkmonitor import charts, ui
+from etikkmonitor.charts import DEADLINE_STATUSES, DIALOGUE_STATUSES, SEVERITIES
+from etikkmonitor.headlines import arrow, change, headlines, months_before
+from etikkmonitor.i18n import fmt_date
+
+v = ui.page("dash.page.overview", "dash.overview.intro")
+
+now = ui.figures(v)
+quarter = months_before(v.as_of, 3)
+before = headlines(ui.figures(v, as_of=quarter), v.lang)
+prev = ui.query("previous_import", v).iloc[0]
+prev_id = None if pd.isna(prev["previous_import_id"]) else int(prev["previous_import_id"])
+earlier = headlines(ui.figures(v, import_id=prev_id), v.lang) if prev_id is not None else None
+
+if now["contracts"] == 0:
+    st.info(v.t("dash.empty.selection"), icon=":material/filter_alt_off:")
+    st.stop()
+
+cols = st.columns(5, gap="medium")
+for i, (h, col) in enumerate(zip(headlines(now, v.lang), cols, strict=True)):
+    with col:
+        c = change(h, before[i], v.lang)
+        st.metric(
+            h.label,
+            h.shown(v.lang),
+            delta=c.text if c else None,
+            delta_color="off"
+            if c is None or c.direction == 0
+            else ("normal" if h.higher_is_better else "inverse"),
+            delta_arrow="off" if c is None or c.direction == 0 else "auto",
+            delta_description=v.t("dash.since_quarter", date=fmt_date(quarter, v.lang))
+            if c
+            else None,
+            border=True,
+            help=v.t(f"dash.headline.{h.key}.help"),
+        )
+        if earlier is not None:
+            ci = change(h, earlier[i], v.lang)
+            if ci is not None:
+                st.caption(f"{arrow(ci)} {ci.text} " + v.t("dash.since_import", import_id=prev_id))
+        st.markdown(f"{h.sentence}.")
+
+st.divider()
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(v.t("dash.overview.coverage"))
+    ui.chart(charts.coverage_split(now, v.lang), key="ov_coverage")
+    st.page_link(
+        "pages/oslomodellen.py", label=v.t("dash.overview.to_oslo"), icon=":material/arrow_forward:"
+    )
+with right:
+    st.subheader(v.t("dash.overview.dialogue"))
+    ui.chart(
+        charts.status_counts(now["factories"]["central_by_status"], DIALOGUE_STATUSES, v.lang),
+        key="ov_dialogue",
+    )
+    st.page_link(
+        "pages/sosial_dialog.py",
+        label=v.t("dash.overview.to_dialogue"),
+        icon=":material/arrow_forward:",
+    )
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(v.t("dash.overview.deadlines"))
+    ui.chart(charts.status_counts(now["deadlines"], DEADLINE_STATUSES, v.lang), key="ov_deadlines")
+    st.page_link(
+        "pages/frister.py", label=v.t("dash.overview.to_deadlines"), icon=":material/arrow_forward:"
+    )
+with right:
+    st.subheader(v.t("dash.overview.findings"))
+    ui.chart(
+        charts.status_counts(now["findings"]["open_by_severity"], SEVERITIES, v.lang),
+        key="ov_findings",
+    )
+
+st.subheader(v.t("dash.overview.trend"))
+dates = [months_before(v.as_of, 3 * k) for k in range(7, -1, -1)]
+trend = pd.DataFrame(
+    [
+        {"as_of": d, "overdue": f["deadlines"]["overdue"], "open_findings": f["findings"]["open"]}
+        for d, f in ((d, ui.figures(v, as_of=d)) for d in dates)
+    ]
+)
+ui.chart(charts.trend(trend, v.lang), key="ov_trend")
+st.caption(v.t("dash.overview.trend.note"))

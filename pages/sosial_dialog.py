@@ -1,0 +1,141 @@
+"""Sosial dialog: one row per factory and contract, the map, status by supplier and country, and
+the progress of the social dialogue requirement per contract."""
+
+import streamlit as st
+
+from etikkmonitor import charts, ui
+from etikkmonitor.charts import DIALOGUE_STATUSES
+from etikkmonitor.geo import country_name
+from etikkmonitor.i18n import fmt_int, fmt_pct
+from etikkmonitor.ui import Col
+
+v = ui.page("dash.page.dialogue", "dash.dialogue.intro")
+
+df = ui.query("factories_dialogue", v)
+if ui.empty(df, v, "dash.dialogue.none"):
+    st.stop()
+f = ui.figures(v)["factories"]
+by = f["central_by_status"]
+central = df[df["central"]]
+not_started = central[central["dialogue_status"].isin(["not_started", "planned"])]
+late = df[df["deadline_status"] == "overdue"]
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(v.t("dash.dialogue.central"), fmt_int(f["central"], v.lang), border=True)
+c1.caption(v.t("dash.dialogue.central.caption", total=fmt_int(f["total"], v.lang)))
+started = by["implemented"] + by["in_progress"]
+c2.metric(
+    v.t("dash.headline.dialogue"),
+    fmt_pct(started / f["central"], v.lang) if f["central"] else "–",
+    border=True,
+    help=v.t("dash.headline.dialogue.help"),
+)
+c2.caption(v.t("dash.n_of_m", n=fmt_int(started, v.lang), m=fmt_int(f["central"], v.lang)))
+c3.metric(v.t("dash.dialogue.not_started"), fmt_int(len(not_started), v.lang), border=True)
+c3.caption(v.t("dash.dialogue.not_started.caption"))
+c4.metric(v.t("dash.dialogue.late"), fmt_int(len(late), v.lang), border=True)
+c4.caption(v.t("dash.dialogue.late.caption"))
+
+st.subheader(v.t("dash.dialogue.actions"))
+st.markdown(v.t("dash.dialogue.actions.intro"))
+if not ui.empty(not_started, v, "dash.dialogue.actions.none"):
+    ui.table(
+        not_started.sort_values("days_late", ascending=False, na_position="last"),
+        [
+            Col("factory_name", "dash.col.factory"),
+            Col("supplier_name", "dash.col.supplier"),
+            Col("country", "dash.col.country", "country"),
+            Col("dialogue_status", "dash.col.dialogue_status", "code"),
+            Col("due_date", "dash.col.dialogue_due", "date"),
+            Col("days_late", "dash.col.days_late", "days"),
+            Col("deadline_status", "dash.col.deadline_status", "code"),
+            Col("contract_id", "dash.col.contract", "contract"),
+            Col("agency", "dash.col.agency"),
+        ],
+        v,
+        "sentrale_fabrikker_uten_dialog",
+    )
+
+st.divider()
+only_central = st.toggle(
+    v.t("dash.dialogue.only_central"),
+    key=ui.url_flag("central"),
+    help=v.t("dash.dialogue.only_central.help"),
+)
+ui.keep_in_url("central", "1" if only_central else None)
+shown = central if only_central else df
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(v.t("dash.dialogue.map"))
+    ui.chart(
+        charts.factory_map(shown, v.lang), key="dialogue_map", alt=v.t("dash.dialogue.map.alt")
+    )
+    st.caption(v.t("dash.dialogue.map.note"))
+with right:
+    st.subheader(v.t("dash.dialogue.by"))
+    tab_supplier, tab_country = st.tabs(
+        [v.t("dash.dialogue.by_supplier"), v.t("dash.dialogue.by_country")]
+    )
+    with tab_supplier:
+        counts = shown.groupby(["supplier_name", "dialogue_status"]).size().reset_index(name="n")
+        counts = counts.rename(columns={"dialogue_status": "status"})
+        ui.chart(
+            charts.stacked_status(counts, "supplier_name", DIALOGUE_STATUSES, v.lang),
+            key="by_supplier",
+        )
+    with tab_country:
+        counts = shown.groupby(["country", "dialogue_status"]).size().reset_index(name="n")
+        counts = counts.rename(columns={"dialogue_status": "status"})
+        ui.chart(
+            charts.stacked_status(
+                counts,
+                "country",
+                DIALOGUE_STATUSES,
+                v.lang,
+                by_label=lambda c: country_name(c, v.lang),
+            ),
+            key="by_country",
+        )
+
+st.subheader(v.t("dash.dialogue.progress"))
+st.markdown(v.t("dash.dialogue.progress.intro"))
+required = central[central["social_dialogue_required"]]
+if not ui.empty(required, v, "dash.dialogue.progress.none"):
+    counts = (
+        required.assign(contract=required["contract_id"] + " · " + required["supplier_name"])
+        .groupby(["contract", "dialogue_status"])
+        .size()
+        .reset_index(name="n")
+        .rename(columns={"dialogue_status": "status"})
+    )
+    ui.chart(
+        charts.stacked_status(counts, "contract", DIALOGUE_STATUSES, v.lang, normalise=True),
+        key="progress",
+    )
+
+st.subheader(v.t("dash.dialogue.all"))
+ui.table(
+    shown,
+    [
+        Col("factory_name", "dash.col.factory"),
+        Col("factory_id", "dash.col.factory_id"),
+        Col("supplier_name", "dash.col.supplier"),
+        Col("country", "dash.col.country", "country"),
+        Col("city", "dash.col.city"),
+        Col("central", "dash.col.central", "bool"),
+        Col("dialogue_status", "dash.col.dialogue_status", "code"),
+        Col("dialogue_tool", "dash.col.tool"),
+        Col("dialogue_started", "dash.col.started", "date"),
+        Col("due_date", "dash.col.dialogue_due", "date"),
+        Col("days_late", "dash.col.days_vs_deadline", "days"),
+        Col("workers", "dash.col.workers", "int"),
+        Col("trained_share", "dash.col.trained_share", "pct"),
+        Col("worker_committee", "dash.col.worker_committee", "bool"),
+        Col("partner", "dash.col.partner"),
+        Col("contract_id", "dash.col.contract", "contract"),
+        Col("agency", "dash.col.agency"),
+    ],
+    v,
+    "fabrikker_sosial_dialog",
+)

@@ -1,0 +1,24 @@
+-- contract_detail_header: ONE row (or none) for contract $contract_id of the import: its
+-- columns, Oslo model relevance and coverage with the reason (override given in the export, or
+-- the rule), and its call-off agencies. Filters are not applied: this page shows one contract.
+-- Parameters: $import_id, $contract_id, $rules.
+WITH no_filter AS (
+    SELECT {'agencies': []::VARCHAR[], 'categories': []::VARCHAR[],
+            'suppliers': []::VARCHAR[], 'countries': []::VARCHAR[],
+            'contract_types': []::VARCHAR[]} AS flt
+),
+the_contract AS (
+    SELECT c.*
+    FROM no_filter, scoped_contracts($import_id, no_filter.flt, $rules) AS c
+    WHERE c.contract_id = $contract_id
+),
+calloff_sums AS (
+    SELECT count(*) AS calloff_rows, sum(amount_nok) AS calloff_amount
+    FROM calloffs WHERE import_id = $import_id AND contract_id = $contract_id
+)
+SELECT
+    c.*,
+    CASE WHEN c.oslo_part1_relevant IS NOT NULL THEN 'export' ELSE 'rule' END AS part1_reason,
+    CASE WHEN c.oslo_part2_relevant IS NOT NULL THEN 'export' ELSE 'rule' END AS part2_reason,
+    s.calloff_rows, s.calloff_amount
+FROM the_contract AS c, calloff_sums AS s

@@ -1,0 +1,32 @@
+-- filter_options: one row per value a sidebar filter can take in the current dataset:
+-- (dimension, value). Dimensions are the Filters whitelist: agencies (owners and agencies with
+-- call-offs), categories, suppliers, countries (ISO alpha-2 of factories), contract_types.
+-- Parameters: $import_id.
+WITH contracts_of_import AS (
+    SELECT * FROM contracts WHERE import_id = $import_id
+),
+agencies AS (
+    SELECT agency AS value FROM contracts_of_import
+    UNION SELECT agency FROM calloffs WHERE import_id = $import_id
+),
+categories AS (
+    SELECT DISTINCT category AS value FROM contracts_of_import
+),
+suppliers AS (
+    SELECT DISTINCT supplier_name AS value FROM contracts_of_import
+),
+countries AS (
+    SELECT DISTINCT f.country AS value
+    FROM factories AS f JOIN contracts_of_import AS c USING (contract_id)
+    WHERE f.import_id = $import_id
+),
+contract_types AS (
+    SELECT DISTINCT contract_type AS value FROM contracts_of_import
+    WHERE contract_type IS NOT NULL
+)
+SELECT 'agencies' AS dimension, value FROM agencies
+UNION ALL SELECT 'categories', value FROM categories
+UNION ALL SELECT 'suppliers', value FROM suppliers
+UNION ALL SELECT 'countries', value FROM countries
+UNION ALL SELECT 'contract_types', value FROM contract_types
+ORDER BY dimension, value
