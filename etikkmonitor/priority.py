@@ -5,8 +5,9 @@ The score is computed in queries/priorities.sql, term by term, with the weights 
 and the next suggested step. The command line (`etikkmonitor priorities`) and the Oppfølging
 page both call `priorities` and `supplier_priorities`, so they show the same order.
 
-Order: highest score first; equal scores by contract_id (suppliers: by their highest contract
-score, then organisation number), so the list is the same every time.
+Order: highest score first; equal scores by contract_id (suppliers: by the sum of their
+contracts' scores, then their highest contract score, then organisation number), so the list is
+the same every time.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def _check_country_table(path: str, _mtime: int) -> None:
             rows = list(csv.DictReader(f, delimiter=";"))
     except OSError as e:
         raise ValueError(f"country risk table {path}: {e}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"country risk table {path}: not UTF-8 (save it as CSV UTF-8)") from None
     if not rows or not {"alpha2", "rating"} <= rows[0].keys():
         raise ValueError(f"country risk table {path}: needs columns alpha2;rating (';'-separated)")
     for line, row in enumerate(rows, start=2):

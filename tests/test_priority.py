@@ -590,3 +590,15 @@ def test_worse_facts_never_lower_the_score(pairs):
             assert v["terms"]["overdue"] >= b["terms"]["overdue"]
         if change == "country":
             assert v["terms"]["country_risk"] >= b["terms"]["country_risk"]
+
+
+def test_country_table_from_excel(store, monkeypatch, tmp_path):
+    # "CSV UTF-8" from Excel carries a BOM: read as any other; Windows-1252 is refused clearly
+    table = tmp_path / "excel.csv"
+    table.write_text("alpha2;country;rating\nTW;Taiwan;4\n", encoding="utf-8-sig")
+    use_settings(monkeypatch, tmp_path, f'[priority]\ncountry_risk_file = "{table.as_posix()}"\n')
+    p4 = next(r for r in priority.priorities(store, A) if r["contract_id"] == "P4")
+    assert p4["terms"]["country_risk"] == 4.5
+    table.write_text("alpha2;country;rating\nCI;Elfenbenskysten (Côte d'Ivoire);3\n", "cp1252")
+    with pytest.raises(ValueError, match="not UTF-8"):
+        priority.priorities(store, A)
