@@ -6,12 +6,12 @@ matplotlib's Agg renderer draws the three charts as greyscale PNG at 200 dpi. Wh
   no chromium for this; both libraries are pinned wheels;
 - fast: one snapshot takes a fraction of a second, not the seconds a headless browser needs;
 - deterministic: the same data, date and filters give the same bytes (the creation date is the
-  import's time, the charts are rasterised without timestamps, every list has a stable order);
+  import's time, the charts are raw pixels with no timestamp, every list has a stable order);
 - printable in black and white: the charts use grey levels and hatching and carry their numbers.
 
 The numbers come from `summary.key_figures`, as `summary --json` and the dashboard do. The
-charts and the table come from queries/snapshot_*.sql on the same table macros, so they add up
-to those figures.
+charts and the table come from queries/snapshot_*.sql and the dashboard's coverage_by_group.sql,
+all on the same table macros, so they add up to those figures.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.enums import TableBordersLayout, TableCellFillMode, XPos, YPos
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -379,7 +379,7 @@ def overdue_what(row: pd.Series, lang: str) -> str:
             factory = f"{factory} ({country_name(row['country'], lang)})"
         return t("snapshot.what.social_dialogue", lang, factory=factory)
     if kind == "action_plan":
-        severity = row["severity"] if isinstance(row["severity"], str) else "minor"
+        severity = row["severity"] if isinstance(row["severity"], str) else "unknown"
         return t(
             "snapshot.what.action_plan",
             lang,
@@ -864,17 +864,6 @@ def _key_figures(pdf: _Pdf, items: list[Headline], lang: str) -> None:
 
 def _most_overdue_table(pdf: _Pdf, data: SnapshotData, lang: str) -> None:
     n = len(data.most_overdue)
-    if n == 0:
-        _heading(pdf, t("snapshot.most_overdue", lang, n=MOST_OVERDUE))
-        pdf.font(9)
-        pdf.cell(
-            WIDTH,
-            5,
-            pdf.safe(t("snapshot.none_overdue", lang, date=fmt_date(data.as_of, lang))),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-        return
     title = t("snapshot.most_overdue", lang, n=n) if n > 1 else t("snapshot.most_overdue_one", lang)
     _heading(pdf, title)
     pdf.ln(0.5)
@@ -892,6 +881,8 @@ def _most_overdue_table(pdf: _Pdf, data: SnapshotData, lang: str) -> None:
         padding=(1.2, 1, 1.2, 1),
         borders_layout=TableBordersLayout.HORIZONTAL_LINES,
         headings_style=FontFace(emphasis="BOLD", fill_color=BOX),
+        cell_fill_color=248,  # every other row, to follow a row across
+        cell_fill_mode=TableCellFillMode.ROWS,
         text_align=("LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"),
     ) as table:
         table.row([pdf.safe(h) for h in headings])
@@ -968,10 +959,11 @@ def render(data: SnapshotData, lang: str = DEFAULT_LANG, fonts="auto") -> bytes:
     if data.figures["deadlines"]["overdue"]:
         image, h = overdue_chart(overdue_rows(data, lang), WIDTH, lang)
         _image(pdf, image, h)
-    else:
-        _note(pdf, t("snapshot.chart.no_overdue", lang))
-    pdf.ln(4)
-    _most_overdue_table(pdf, data, lang)
+        pdf.ln(4)
+        _most_overdue_table(pdf, data, lang)
+    else:  # nothing to chart and no table: one plain line says so
+        pdf.font(9.5)
+        pdf.cell(WIDTH, 5, pdf.safe(t("snapshot.none_overdue", lang, date=as_of)))
     if pdf.get_y() > BOTTOM or pdf.pages_count > 2:
         raise RuntimeError("snapshot layout overflowed its two pages")  # a bug, never data
     return bytes(pdf.output())

@@ -246,6 +246,9 @@ def test_agency_filter_holds_that_agencys_figures(build):
     ) in t
     # not the figures of all agencies
     assert "2 av 4 relevante kontrakter" not in t
+    # nothing overdue: one line says so, no empty chart or table
+    assert "Ingen frister var over tid 30.06.2024." in pages_text(build(D, GRUNERLOKKA))[1]
+    assert "mest over tid" not in t
 
     t2 = text(build(D2, GRUNERLOKKA, compare_to=D))
     for sentence in SENTENCES_GRUNERLOKKA_D2:

@@ -125,10 +125,6 @@ TEXT = {
     "snapshot.chart.late_up_to_30": {"nb": "1–30 dager", "en": "1–30 days"},
     "snapshot.chart.late_31_to_90": {"nb": "31–90 dager", "en": "31–90 days"},
     "snapshot.chart.late_over_90": {"nb": "over 90 dager", "en": "over 90 days"},
-    "snapshot.chart.no_overdue": {
-        "nb": "Ingen frister er over tid.",
-        "en": "No deadlines are overdue.",
-    },
     # the table of the most overdue items
     "snapshot.most_overdue": {
         "nb": "De {n} fristene som er mest over tid",
@@ -153,14 +149,15 @@ TEXT = {
         "en": "Social dialogue should have started: {factory}",
     },
     "snapshot.what.action_plan": {
-        "nb": "Tiltak mot {severity} avvik: {description}",
-        "en": "Action on {severity} finding: {description}",
+        "nb": "Tiltak mot {severity}: {description}",
+        "en": "Action on {severity}: {description}",
     },
     "snapshot.what.milestone": {"nb": "Milepæl: {description}", "en": "Milestone: {description}"},
-    "snapshot.severity.critical": {"nb": "kritisk", "en": "critical"},
-    "snapshot.severity.major": {"nb": "alvorlig", "en": "major"},
-    "snapshot.severity.minor": {"nb": "mindre", "en": "minor"},
+    "snapshot.severity.critical": {"nb": "kritisk avvik", "en": "critical finding"},
+    "snapshot.severity.major": {"nb": "alvorlig avvik", "en": "major finding"},
+    "snapshot.severity.minor": {"nb": "mindre avvik", "en": "minor finding"},
     "snapshot.severity.observation": {"nb": "observasjon", "en": "observation"},
+    "snapshot.severity.unknown": {"nb": "avvik", "en": "finding"},
     "snapshot.none_overdue": {
         "nb": "Ingen frister var over tid {date}.",
         "en": "No deadlines were overdue on {date}.",
