@@ -87,6 +87,9 @@ def import_once(folder: Path, db_path: Path) -> None:
 
 
 def query_params(store: db.Store) -> dict:
+    from etikkmonitor.priority import weights as priority_weights
+
+    weights, risk_file = priority_weights()
     contract = (
         store.cursor()
         .execute(
@@ -102,7 +105,8 @@ def query_params(store: db.Store) -> dict:
         "as_of": AS_OF,
         "filters": Filters().as_param(),
         "rules": settings.rules(),
-        "weights": settings.priority() if hasattr(settings, "priority") else {},
+        "weights": weights,
+        "country_risk_file": str(risk_file),
         "contract_id": contract,
         "lang": "nb",
     }
