@@ -11,47 +11,42 @@ from etikkmonitor.i18n import t
 
 lang = ui.language()
 # Listed explicitly: the order is the menu's. url_path is the page's address (?contract=... etc.).
+# No icons: the browser shows a page's icon as the tab's favicon, and a :material: one is then
+# fetched from the internet (the dashboard must work without it).
 PAGES = [
     st.Page(
         "pages/oversikt.py",
         title=t("dash.page.overview", lang),
-        icon=":material/dashboard:",
         default=True,
     ),
     st.Page(
         "pages/oslomodellen.py",
         title=t("dash.page.oslo", lang),
-        icon=":material/gavel:",
         url_path="oslomodellen",
     ),
     st.Page(
         "pages/sosial_dialog.py",
         title=t("dash.page.dialogue", lang),
-        icon=":material/groups:",
         url_path="sosial-dialog",
     ),
     st.Page(
         "pages/frister.py",
         title=t("dash.page.deadlines", lang),
-        icon=":material/event_busy:",
         url_path="frister-og-avvik",
     ),
     st.Page(
         "pages/oppfolging.py",
         title=t("priority.page.title", lang),
-        icon=":material/checklist:",
         url_path="oppfolging",
     ),
     st.Page(
         "pages/kontrakt.py",
         title=t("dash.page.contract", lang),
-        icon=":material/description:",
         url_path="kontrakt",
     ),
     st.Page(
         "pages/datakvalitet.py",
         title=t("dash.page.quality", lang),
-        icon=":material/fact_check:",
         url_path="datakvalitet",
     ),
 ]

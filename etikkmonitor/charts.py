@@ -98,6 +98,8 @@ def layout(fig: go.Figure, lang: str, height: int | None = None, legend: bool = 
             "traceorder": "normal",
         },
         hoverlabel={"bgcolor": "#FFFFFF", "font": {"color": TEXT}},
+        # Bar labels keep one readable size; a label that does not fit is hidden, not shrunk.
+        uniformtext={"minsize": 11, "mode": "hide"},
     )
     if height:
         fig.update_layout(height=height)
@@ -141,12 +143,12 @@ def coverage_split(figures: dict, lang: str) -> go.Figure:
             text=texts,
             textposition="inside",
             insidetextanchor="middle",
-            textfont={"color": _text_color(fill)},
+            textfont={"color": _text_color(fill), "size": 12},
             hovertext=hovers,
             hoverinfo="text+y",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1])
     fig.update_yaxes(autorange="reversed")
     return layout(fig, lang, height=200)
 
@@ -158,7 +160,12 @@ def coverage_by_group(df: pd.DataFrame, lang: str, measure: str = "count") -> go
     "value" shares their value in kroner.
     """
     suffix = "_value_coverage" if measure == "value" else "_coverage"
-    df = df.copy()
+    # Lowest coverage first: what needs following up is on top.
+    df = df.assign(
+        _cov=(df["part1_covered"] + df["part2_covered"])
+        / (df["part1_relevant"] + df["part2_relevant"]).where(lambda x: x > 0),
+        _rel=df["part1_relevant"] + df["part2_relevant"],
+    ).sort_values(["_cov", "_rel"], ascending=[True, False], na_position="last")
     fig = go.Figure()
     for part in ("part1", "part2"):
         rel, cov = df[f"{part}_relevant"], df[f"{part}_covered"]
@@ -176,7 +183,7 @@ def coverage_by_group(df: pd.DataFrame, lang: str, measure: str = "count") -> go
             marker={"color": fill},
             text=texts,
             textposition="auto",
-            textfont={"color": _text_color(fill)},
+            textfont={"color": _text_color(fill), "size": 12},
             outsidetextfont={"color": TEXT},
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra>" + t(f"dash.{part}", lang) + "</extra>",
@@ -194,17 +201,26 @@ def stacked_status(
     lang: str,
     normalise: bool = False,
     by_label=None,
+    sort_by: str | None = None,
+    top: int | None = None,
 ) -> go.Figure:
     """Horizontal bars per value of `by`, stacked by status (columns: by, status, n).
 
     normalise: bars show shares of each row instead of counts. by_label maps a value of `by`
-    to its shown name (e.g. a country code to its name).
+    to its shown name (e.g. a country code to its name). Rows are ordered by their total, or
+    by the count of status `sort_by` (then the total); top keeps the first rows only.
     """
     df = df.copy()
     if by_label is not None:
         df[by] = df[by].map(by_label)
     totals = df.groupby(by)["n"].sum()
-    order = totals.sort_values(ascending=False).index.tolist()
+    keys = pd.DataFrame({"total": totals})
+    if sort_by is not None:
+        keys["first"] = df[df["status"] == sort_by].groupby(by)["n"].sum()
+        keys = keys.fillna(0).sort_values(["first", "total"], ascending=False)
+    else:
+        keys = keys.sort_values("total", ascending=False)
+    order = keys.index.tolist()[:top] if top else keys.index.tolist()
     wide = df.pivot_table(index=by, columns="status", values="n", aggfunc="sum", fill_value=0)
     wide = wide.reindex(index=order, columns=list(statuses), fill_value=0)
     fig = go.Figure()
@@ -221,7 +237,7 @@ def stacked_status(
             text=[fmt_int(c, lang) if c else "" for c in counts],
             textposition="inside",
             insidetextanchor="middle",
-            textfont={"color": _text_color(fill)},
+            textfont={"color": _text_color(fill), "size": 12},
             customdata=list(counts),
             hovertemplate="%{y}<br>" + label(status, lang) + ": %{customdata}<extra></extra>",
         )
@@ -429,7 +445,7 @@ def import_rows(df: pd.DataFrame, lang: str) -> go.Figure:
             marker={"color": fill, "pattern": _pattern("not_covered" if fill == RED else "")},
             text=[fmt_int(v, lang) if v else "" for v in df[col]],
             textposition="auto",
-            textfont={"color": _text_color(fill)},
+            textfont={"color": _text_color(fill), "size": 12},
             hovertemplate="%{y}: %{x}<extra>" + t(key, lang) + "</extra>",
         )
     fig.update_layout(barmode="stack")

@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from .i18n import fmt_int, fmt_pct, t
+from .i18n import fmt_int, fmt_nok, fmt_pct, t
 
 PCT, COUNT = "pct", "count"
 
@@ -28,6 +28,16 @@ class Headline:
         if self.value is None:
             return "–"
         return fmt_pct(self.value, lang) if self.kind == PCT else fmt_int(self.value, lang)
+
+
+def fmt_nok_short(n, lang: str) -> str:
+    """265,3 mill. kr / NOK 265.3m for large sums (a key figure's box is narrow)."""
+    if n is None:
+        return "–"
+    if abs(n) < 1_000_000:
+        return fmt_nok(n, lang)
+    m = f"{n / 1e6:.1f}"
+    return f"{m.replace('.', ',')}\u00a0mill.\u00a0kr" if lang == "nb" else f"NOK\u00a0{m}m"
 
 
 def months_before(d: date, months: int) -> date:

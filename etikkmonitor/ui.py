@@ -48,6 +48,7 @@ FILTER_PARAMS = {
 AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
 _VIEW = "_em_view"
+FAVICON = db.ROOT / "static" / "favicon.png"
 _PAGE_PATHS = "_em_page_paths"
 
 
@@ -252,7 +253,7 @@ def setup() -> View:
     """
     st.set_page_config(
         page_title="Etikkmonitor",
-        page_icon=":material/verified_user:",
+        page_icon=str(FAVICON),  # a local file: a :material: icon is fetched from the internet
         layout="wide",
         initial_sidebar_state="expanded",
     )
@@ -353,26 +354,38 @@ def filter_caption(v: View) -> str:
     return f"{v.t('dash.as_of_caption', date=fmt_date(v.as_of, v.lang))} · {scope}"
 
 
-def page(title_key: str, intro_key: str | None = None, needs_data: bool = True) -> View:
+def page(
+    title_key: str, intro_key: str | None = None, needs_data: bool = True, filtered: bool = True
+) -> View:
     """Heading, intro and the 'filtered on' caption of a page; returns the View.
 
     needs_data: without any import, show a friendly note and stop the page here.
+    filtered: False for a page the sidebar's selection does not apply to (it says so).
     """
     v = view()
     st.title(v.t(title_key))
     if intro_key:
         st.markdown(v.t(intro_key))
-    st.caption(filter_caption(v), help=v.t("dash.caption.help"))
+    if filtered:
+        st.caption(filter_caption(v), help=v.t("dash.caption.help"))
+    else:
+        st.caption(v.t("dash.not_filtered"))
     if needs_data and v.import_id is None:
         st.info(v.t("dash.empty.database"), icon=":material/info:")
         st.stop()
     return v
 
 
-def empty(df: pd.DataFrame, v: View, key: str = "dash.empty.selection") -> bool:
-    """True (and a friendly note) when `df` has no rows."""
+def empty(df: pd.DataFrame | None, v: View, key: str = "dash.empty.selection", good=False) -> bool:
+    """True (and a friendly note with text `key`) when `df` is None or has no rows.
+
+    good: the emptiness is good news (nothing overdue, nothing rejected): a check mark.
+    """
     if df is None or df.empty:
-        st.info(v.t(key), icon=":material/filter_alt_off:")
+        if good:
+            st.success(v.t(key), icon=":material/check_circle:")
+        else:
+            st.info(v.t(key), icon=":material/info:")
         return True
     return False
 
@@ -530,6 +543,7 @@ def table(
         styled,
         column_config=config,
         hide_index=True,
+        placeholder="",
         height=height,
         key=f"df_{key or name}",
         width="stretch",

@@ -8,11 +8,11 @@ from etikkmonitor import charts, ui
 from etikkmonitor.i18n import fmt_int, fmt_pct
 from etikkmonitor.ui import Col
 
-v = ui.page("dash.page.quality", "dash.quality.intro")
-st.caption(v.t("dash.quality.no_filters"))
+v = ui.page("dash.page.quality", "dash.quality.intro", filtered=False)
 
 history = ui.query("import_history", v)
 files = ui.query("import_files", v)
+files = files.assign(table_words=files["table_name"].map(lambda x: v.t(f"dash.table.{x}")))
 rejects = ui.query("import_rejects", v)
 unknown = ui.query("import_unknown_columns", v)
 
@@ -47,7 +47,7 @@ with left:
         ui.chart(charts.import_rows(files, v.lang), key="rows_per_file")
 with right:
     st.subheader(v.t("dash.quality.reasons"))
-    if not ui.empty(rejects, v, "dash.quality.no_rejects"):
+    if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
         reasons = rejects.assign(reason=rejects["code"].map(lambda c: v.t(f"dash.reject.{c}")))
         counts = reasons.groupby("reason").size().reset_index(name="n")
         ui.chart(charts.counts_bar(counts, "reason", v.lang, color=charts.RED), key="reasons")
@@ -58,7 +58,7 @@ ui.table(
     [
         Col("file", "dash.col.file"),
         Col("sheet", "dash.col.sheet"),
-        Col("table_name", "dash.col.table"),
+        Col("table_words", "dash.col.table"),
         Col("rows_read", "dash.col.rows_read", "int"),
         Col("rows_imported", "dash.col.rows_imported", "int"),
         Col("rows_rejected", "dash.col.rows_rejected", "int"),
@@ -72,7 +72,7 @@ ui.table(
 
 st.subheader(v.t("dash.quality.rejects", n=fmt_int(len(rejects), v.lang)))
 st.markdown(v.t("dash.quality.rejects.intro"))
-if not ui.empty(rejects, v, "dash.quality.no_rejects"):
+if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
     shown = rejects.assign(
         reason=[
             v.t(f"dash.reject.{c}") + (f" ({d})" if isinstance(d, str) and d else "")
@@ -96,7 +96,7 @@ if not ui.empty(rejects, v, "dash.quality.no_rejects"):
     )
 
 st.subheader(v.t("dash.quality.unknown"))
-if not ui.empty(unknown, v, "dash.quality.no_unknown"):
+if not ui.empty(unknown, v, "dash.quality.no_unknown", good=True):
     ui.table(
         unknown,
         [

@@ -90,7 +90,7 @@ for tab, rows, name, none_key in (
     (tabs[3], deadlines, "frister_alle", "dash.empty.selection"),
 ):
     with tab:
-        if not ui.empty(rows, v, none_key):
+        if not ui.empty(rows, v, none_key, good=tab is not tabs[3]):
             ui.table(rows, DEADLINE_COLUMNS, v, name, height=min(420, 38 + 35 * len(rows)))
 
 st.subheader(v.t("dash.deadlines.timeline"))
@@ -101,17 +101,19 @@ st.caption(
 )
 ui.chart(charts.deadline_timeline(deadlines, v.as_of, v.lang, start=start, end=end), key="timeline")
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader(v.t("dash.deadlines.by_kind"))
-    counts = deadlines.groupby(["kind", "status"]).size().reset_index(name="n")
-    counts["kind"] = counts["kind"].map(lambda k: label(k, v.lang))
-    ui.chart(charts.stacked_status(counts, "kind", DEADLINE_STATUSES, v.lang), key="by_kind")
-with right:
-    st.subheader(v.t("dash.deadlines.by_agency"))
-    st.caption(v.t("dash.deadlines.by_agency.caption"))
-    counts = deadlines.groupby(["agency", "status"]).size().reset_index(name="n")
-    ui.chart(charts.stacked_status(counts, "agency", DEADLINE_STATUSES, v.lang), key="by_agency")
+st.subheader(v.t("dash.deadlines.by_kind"))
+counts = deadlines.groupby(["kind", "status"]).size().reset_index(name="n")
+counts["kind"] = counts["kind"].map(lambda k: label(k, v.lang))
+ui.chart(charts.stacked_status(counts, "kind", DEADLINE_STATUSES, v.lang), key="by_kind")
+
+TOP = 15
+st.subheader(v.t("dash.deadlines.by_agency"))
+st.caption(v.t("dash.deadlines.by_agency.caption", n=TOP))
+counts = deadlines.groupby(["agency", "status"]).size().reset_index(name="n")
+ui.chart(
+    charts.stacked_status(counts, "agency", DEADLINE_STATUSES, v.lang, sort_by="overdue", top=TOP),
+    key="by_agency",
+)
 
 pivot = (
     deadlines.pivot_table(
@@ -131,7 +133,7 @@ with st.expander(v.t("dash.deadlines.by_agency.table")):
     )
 
 st.subheader(v.t("dash.deadlines.findings"))
-if not ui.empty(open_findings, v, "dash.deadlines.no_open_findings"):
+if not ui.empty(open_findings, v, "dash.deadlines.no_open_findings", good=True):
     counts = open_findings.groupby(["area", "severity"]).size().reset_index(name="n")
     counts = counts.rename(columns={"severity": "status"})
     counts["area"] = counts["area"].map(lambda a: label(a, v.lang))

@@ -16,7 +16,9 @@ if ui.empty(choices, v, "dash.empty.selection"):
 ids = choices["contract_id"].tolist()
 by_id = choices.set_index("contract_id")
 in_scope = choices[choices["in_scope"]]
-default = in_scope["contract_id"].iloc[0] if len(in_scope) else ids[0]
+# Without a choice: the largest contract in the selection.
+largest = in_scope.sort_values("value_nok", ascending=False)
+default = largest["contract_id"].iloc[0] if len(largest) else ids[0]
 
 
 def choice_label(cid: str) -> str:

@@ -4,6 +4,7 @@ list of relevant contracts without the clauses."""
 import streamlit as st
 
 from etikkmonitor import charts, settings, ui
+from etikkmonitor.headlines import fmt_nok_short
 from etikkmonitor.i18n import fmt_int, fmt_nok, fmt_pct
 from etikkmonitor.ui import Col
 
@@ -30,7 +31,7 @@ c1, c2, c3, c4 = st.columns(4)
 for col, part in ((c1, "part1"), (c2, "part2")):
     p = f["oslo_model"][part]
     col.metric(
-        v.t(f"dash.headline.{part}"),
+        v.t(f"dash.oslo.metric.{part}"),
         "–" if p["coverage"] is None else fmt_pct(p["coverage"], v.lang),
         border=True,
         help=v.t(f"dash.headline.{part}.help"),
@@ -42,7 +43,7 @@ c3.metric(v.t("dash.oslo.lacking"), fmt_int(len(actions), v.lang), border=True)
 c3.caption(v.t("dash.oslo.lacking.caption"))
 c4.metric(
     v.t("dash.oslo.lacking_value"),
-    fmt_nok(actions["value_nok"].sum() if len(actions) else 0, v.lang),
+    fmt_nok_short(actions["value_nok"].sum() if len(actions) else 0, v.lang),
     border=True,
 )
 c4.caption(v.t("dash.oslo.lacking_value.caption"))
@@ -112,15 +113,15 @@ if not ui.empty(actions, v, "dash.oslo.actions.none"):
         [
             Col("contract_id", "dash.col.contract", "contract"),
             Col("title", "dash.col.title"),
-            Col("agency", "dash.col.agency"),
-            Col("calloff_agencies", "dash.col.calloff_agencies", "list"),
-            Col("supplier_name", "dash.col.supplier"),
-            Col("category", "dash.col.category"),
             Col("value_nok", "dash.col.value", "nok"),
             Col("part1_gap", "dash.col.part1_gap"),
             Col("part2_gap", "dash.col.part2_gap"),
+            Col("agency", "dash.col.agency"),
+            Col("supplier_name", "dash.col.supplier"),
+            Col("category", "dash.col.category"),
             Col("start_date", "dash.col.start_date", "date"),
             Col("end_date", "dash.col.end_date", "date"),
+            Col("calloff_agencies", "dash.col.calloff_agencies", "list"),
         ],
         v,
         "handlingsliste_oslomodellen",

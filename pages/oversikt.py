@@ -21,10 +21,13 @@ if now["contracts"] == 0:
     st.info(v.t("dash.empty.selection"), icon=":material/filter_alt_off:")
     st.stop()
 
-cols = st.columns(5, gap="medium")
+st.caption(v.t("dash.overview.changes", date=fmt_date(quarter, v.lang)))
+cols = st.columns(5, gap="small")
 for i, (h, col) in enumerate(zip(headlines(now, v.lang), cols, strict=True)):
-    with col:
-        c = change(h, before[i], v.lang)
+    c = change(h, before[i], v.lang)
+    with col, st.container(border=True, height="stretch"):
+        # The label as a heading of its own: it wraps, where a metric's label is cut short.
+        st.markdown(f"**{h.label}**", help=v.t(f"dash.headline.{h.key}.help"))
         st.metric(
             h.label,
             h.shown(v.lang),
@@ -33,11 +36,7 @@ for i, (h, col) in enumerate(zip(headlines(now, v.lang), cols, strict=True)):
             if c is None or c.direction == 0
             else ("normal" if h.higher_is_better else "inverse"),
             delta_arrow="off" if c is None or c.direction == 0 else "auto",
-            delta_description=v.t("dash.since_quarter", date=fmt_date(quarter, v.lang))
-            if c
-            else None,
-            border=True,
-            help=v.t(f"dash.headline.{h.key}.help"),
+            label_visibility="collapsed",
         )
         if earlier is not None:
             ci = change(h, earlier[i], v.lang)

@@ -25,7 +25,7 @@ c1.metric(v.t("dash.dialogue.central"), fmt_int(f["central"], v.lang), border=Tr
 c1.caption(v.t("dash.dialogue.central.caption", total=fmt_int(f["total"], v.lang)))
 started = by["implemented"] + by["in_progress"]
 c2.metric(
-    v.t("dash.headline.dialogue"),
+    v.t("dash.dialogue.started"),
     fmt_pct(started / f["central"], v.lang) if f["central"] else "–",
     border=True,
     help=v.t("dash.headline.dialogue.help"),
@@ -49,6 +49,7 @@ if not ui.empty(not_started, v, "dash.dialogue.actions.none"):
             Col("due_date", "dash.col.dialogue_due", "date"),
             Col("days_late", "dash.col.days_late", "days"),
             Col("deadline_status", "dash.col.deadline_status", "code"),
+            Col("social_dialogue_required", "dash.dialogue.requirement", "bool"),
             Col("contract_id", "dash.col.contract", "contract"),
             Col("agency", "dash.col.agency"),
         ],
@@ -65,38 +66,37 @@ only_central = st.toggle(
 ui.keep_in_url("central", "1" if only_central else None)
 shown = central if only_central else df
 
-left, right = st.columns([3, 2], gap="large")
+st.subheader(v.t("dash.dialogue.map"))
+ui.chart(charts.factory_map(shown, v.lang), key="dialogue_map", alt=v.t("dash.dialogue.map.alt"))
+st.caption(v.t("dash.dialogue.map.note"))
+
+TOP = 15
+st.subheader(v.t("dash.dialogue.by"))
+st.caption(v.t("dash.dialogue.top_note", n=TOP))
+left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(v.t("dash.dialogue.map"))
+    st.markdown(f"**{v.t('dash.dialogue.by_supplier')}**")
+    counts = shown.groupby(["supplier_name", "dialogue_status"]).size().reset_index(name="n")
+    counts = counts.rename(columns={"dialogue_status": "status"})
     ui.chart(
-        charts.factory_map(shown, v.lang), key="dialogue_map", alt=v.t("dash.dialogue.map.alt")
+        charts.stacked_status(counts, "supplier_name", DIALOGUE_STATUSES, v.lang, top=TOP),
+        key="by_supplier",
     )
-    st.caption(v.t("dash.dialogue.map.note"))
 with right:
-    st.subheader(v.t("dash.dialogue.by"))
-    tab_supplier, tab_country = st.tabs(
-        [v.t("dash.dialogue.by_supplier"), v.t("dash.dialogue.by_country")]
+    st.markdown(f"**{v.t('dash.dialogue.by_country')}**")
+    counts = shown.groupby(["country", "dialogue_status"]).size().reset_index(name="n")
+    counts = counts.rename(columns={"dialogue_status": "status"})
+    ui.chart(
+        charts.stacked_status(
+            counts,
+            "country",
+            DIALOGUE_STATUSES,
+            v.lang,
+            by_label=lambda c: country_name(c, v.lang),
+            top=TOP,
+        ),
+        key="by_country",
     )
-    with tab_supplier:
-        counts = shown.groupby(["supplier_name", "dialogue_status"]).size().reset_index(name="n")
-        counts = counts.rename(columns={"dialogue_status": "status"})
-        ui.chart(
-            charts.stacked_status(counts, "supplier_name", DIALOGUE_STATUSES, v.lang),
-            key="by_supplier",
-        )
-    with tab_country:
-        counts = shown.groupby(["country", "dialogue_status"]).size().reset_index(name="n")
-        counts = counts.rename(columns={"dialogue_status": "status"})
-        ui.chart(
-            charts.stacked_status(
-                counts,
-                "country",
-                DIALOGUE_STATUSES,
-                v.lang,
-                by_label=lambda c: country_name(c, v.lang),
-            ),
-            key="by_country",
-        )
 
 st.subheader(v.t("dash.dialogue.progress"))
 st.markdown(v.t("dash.dialogue.progress.intro"))

@@ -70,6 +70,10 @@ TEXT: dict[str, dict[str, str]] = {
         "Klarte ikke å åpne databasen {path}: {error}",
         "Could not open the database {path}: {error}",
     ),
+    "dash.not_filtered": _(
+        "Utvalget i menyen gjelder ikke her: en import vises i sin helhet.",
+        "The selection in the menu does not apply here: an import is shown whole.",
+    ),
     # common words
     "dash.yes": _("Ja", "Yes"),
     "dash.no": _("Nei", "No"),
@@ -111,18 +115,25 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.status.upcoming": _("Kommende", "Upcoming"),
     "dash.status.met_on_time": _("Innfridd i tide", "Met on time"),
     # headline figures (Oversikt)
-    "dash.headline.part1": _("Seriøsitetskrav (del 1)", "Seriousness clauses (part 1)"),
+    "dash.headline.part1": _(
+        "Oslomodellen del 1: seriøsitetskrav", "Oslo model part 1: seriousness clauses"
+    ),
     "dash.headline.part1.help": _(
         "Andel relevante kontrakter med Oslomodellens seriøsitetskrav mot arbeidslivskriminalitet.",
         "Share of relevant contracts with the Oslo model's seriousness clauses against labour "
         "crime.",
     ),
-    "dash.headline.part2": _("Krav om etisk handel (del 2)", "Ethical-trade clauses (part 2)"),
+    "dash.headline.part2": _(
+        "Oslomodellen del 2: etisk handel", "Oslo model part 2: ethical trade"
+    ),
     "dash.headline.part2.help": _(
         "Andel relevante kontrakter med krav om etisk handel (ILO, menneskerettigheter).",
         "Share of relevant contracts with ethical-trade clauses (ILO, human rights).",
     ),
-    "dash.headline.dialogue": _("Sosial dialog startet", "Social dialogue started"),
+    "dash.headline.dialogue": _(
+        "Sosial dialog startet ved sentrale fabrikker",
+        "Social dialogue started at central factories",
+    ),
     "dash.headline.dialogue.help": _(
         "Andel sentrale fabrikker der sosial dialog er gjennomført eller pågår.",
         "Share of central factories where social dialogue is implemented or in progress.",
@@ -153,6 +164,10 @@ TEXT: dict[str, dict[str, str]] = {
         "kvartal.",
         "The state of the ethical requirements in Oslo's contracts, with the change since the "
         "previous quarter.",
+    ),
+    "dash.overview.changes": _(
+        "Pilene viser endringen siden {date}, ett kvartal tidligere, med samme utvalg.",
+        "The arrows show the change since {date}, a quarter earlier, with the same selection.",
     ),
     "dash.overview.coverage": _(
         "Oslomodellen: kontrakter med krav", "Oslo model: contracts with clauses"
@@ -194,6 +209,8 @@ TEXT: dict[str, dict[str, str]] = {
         "- **Coverage** = relevant contracts with clauses / relevant contracts. A blank clauses "
         "field counts as no clauses.",
     ),
+    "dash.oslo.metric.part1": _("Del 1: dekning", "Part 1: coverage"),
+    "dash.oslo.metric.part2": _("Del 2: dekning", "Part 2: coverage"),
     "dash.oslo.lacking": _("Kontrakter som mangler krav", "Contracts lacking clauses"),
     "dash.oslo.lacking.caption": _(
         "Relevante for del 1 eller del 2, uten kravene", "Relevant for part 1 or 2, without them"
@@ -249,6 +266,12 @@ TEXT: dict[str, dict[str, str]] = {
     ),
     "dash.dialogue.central": _("Sentrale fabrikker", "Central factories"),
     "dash.dialogue.central.caption": _("av {total} fabrikker i alt", "of {total} factories in all"),
+    "dash.dialogue.started": _("Dialog startet", "Dialogue started"),
+    "dash.dialogue.requirement": _("Krav i kontrakten", "Required by contract"),
+    "dash.dialogue.top_note": _(
+        "De {n} med flest fabrikker; alle står i tabellen nederst.",
+        "The {n} with the most factories; all are in the table at the bottom.",
+    ),
     "dash.dialogue.not_started": _("Sentrale uten startet dialog", "Central, dialogue not started"),
     "dash.dialogue.not_started.caption": _(
         "Status ikke startet eller planlagt", "Status not started or planned"
@@ -345,8 +368,10 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.deadlines.by_kind": _("Frister per slag", "Deadlines by kind"),
     "dash.deadlines.by_agency": _("Frister per virksomhet", "Deadlines by agency"),
     "dash.deadlines.by_agency.caption": _(
-        "Virksomheten som eier kontrakten og følger opp fristen.",
-        "The agency that owns the contract and follows up the deadline.",
+        "Virksomheten som eier kontrakten og følger opp fristen; de {n} med flest frister over "
+        "tid. Alle står i tabellen under.",
+        "The agency that owns the contract and follows up the deadline; the {n} with the most "
+        "overdue deadlines. All are in the table below.",
     ),
     "dash.deadlines.by_agency.table": _(
         "Tabell: frister per virksomhet", "Table: deadlines by agency"
@@ -387,10 +412,10 @@ TEXT: dict[str, dict[str, str]] = {
         "Relevance by the rule (category, risk and value)",
     ),
     "dash.contract.factories": _("Fabrikker", "Factories"),
-    "dash.contract.central": _("{n} sentrale", "{n} central"),
-    "dash.contract.upcoming": _("{n} kommende", "{n} upcoming"),
+    "dash.contract.central": _("Sentrale: {n}", "Central: {n}"),
+    "dash.contract.upcoming": _("Kommende: {n}", "Upcoming: {n}"),
     "dash.contract.open_findings": _("Åpne avvik", "Open findings"),
-    "dash.contract.audits": _("fra {n} revisjoner", "from {n} audits"),
+    "dash.contract.audits": _("Revisjoner: {n}", "Audits: {n}"),
     "dash.contract.documentation": _("Dokumentasjon mottatt", "Documentation received"),
     "dash.contract.documentation.caption": _(
         "Årlig dokumentasjon av sosial dialog", "Annual documentation of social dialogue"
@@ -410,10 +435,6 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.quality.intro": _(
         "Hva siste import leste, hva som ble avvist og hvorfor, og alle importer så langt.",
         "What the last import read, what was rejected and why, and every import so far.",
-    ),
-    "dash.quality.no_filters": _(
-        "Utvalget i menyen gjelder ikke her: en import vises i sin helhet.",
-        "The selection in the menu does not apply here: an import is shown whole.",
     ),
     "dash.quality.current": _(
         "Dataene som vises, kommer fra **import nr. {import_id}**, publisert {when} av {who}. {note}",
