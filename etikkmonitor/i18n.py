@@ -84,15 +84,21 @@ TEXT: dict[str, dict[str, str]] = {
         "({implemented} implemented, {in_progress} in progress)",
     },
     "summary.overdue": {
-        "nb": "{overdue} frister er overskredet, {upcoming} kommende",
-        "en": "{overdue} deadlines are overdue, {upcoming} upcoming",
+        "nb": "{overdue} overskredet, {upcoming} kommende",
+        "en": "{overdue} overdue, {upcoming} upcoming",
     },
+    "summary.deadlines.one": {"nb": "{n} frist er", "en": "{n} deadline is"},
+    "summary.deadlines.other": {"nb": "{n} frister er", "en": "{n} deadlines are"},
     "summary.findings": {
-        "nb": "{open} åpne avvik, derav {critical} kritiske og {major} alvorlige; "
-        "{open_overdue} er over fristen i tiltaksplanen",
-        "en": "{open} open findings, {critical} critical and {major} major; "
-        "{open_overdue} past their action-plan deadline",
+        "nb": "{open}, derav {critical} og {major}; {open_overdue} er over fristen i tiltaksplanen",
+        "en": "{open}, {critical} and {major}; {open_overdue} past the action-plan deadline",
     },
+    "summary.open.one": {"nb": "{n} åpent avvik", "en": "{n} open finding"},
+    "summary.open.other": {"nb": "{n} åpne avvik", "en": "{n} open findings"},
+    "summary.critical.one": {"nb": "{n} kritisk", "en": "{n} critical"},
+    "summary.critical.other": {"nb": "{n} kritiske", "en": "{n} critical"},
+    "summary.major.one": {"nb": "{n} alvorlig", "en": "{n} major"},
+    "summary.major.other": {"nb": "{n} alvorlige", "en": "{n} major"},
 }
 
 
@@ -153,13 +159,23 @@ def fmt_date(d: date | None, lang: str = DEFAULT_LANG) -> str:
     return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
 
 
+def counted(key: str, n: int, lang: str = DEFAULT_LANG) -> str:
+    """`n` with the noun phrase of `key`.one or `key`.other: "1 åpent avvik", "2 åpne avvik"."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=fmt_int(n, lang))
+
+
 def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
     """The key figures as sentences a politician can quote; the CLI and snapshot share them."""
     out = []
     for part, key in (("part1", "summary.part1"), ("part2", "summary.part2")):
         p = figures["oslo_model"][part]
         if p["relevant"]:
-            text = t(key, lang, covered=p["covered"], relevant=p["relevant"])
+            text = t(
+                key,
+                lang,
+                covered=fmt_int(p["covered"], lang),
+                relevant=fmt_int(p["relevant"], lang),
+            )
             out.append(f"{text}: {fmt_pct(p['coverage'], lang)}.")
         else:
             name = "Oslomodellen del " if lang == "nb" else "Oslo model part "
@@ -170,24 +186,32 @@ def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
         t(
             "summary.dialogue",
             lang,
-            started=by["implemented"] + by["in_progress"],
-            central=f["central"],
-            implemented=by["implemented"],
-            in_progress=by["in_progress"],
+            started=fmt_int(by["implemented"] + by["in_progress"], lang),
+            central=fmt_int(f["central"], lang),
+            implemented=fmt_int(by["implemented"], lang),
+            in_progress=fmt_int(by["in_progress"], lang),
         )
         + "."
     )
     d = figures["deadlines"]
-    out.append(t("summary.overdue", lang, overdue=d["overdue"], upcoming=d["upcoming"]) + ".")
+    out.append(
+        t(
+            "summary.overdue",
+            lang,
+            overdue=counted("summary.deadlines", d["overdue"], lang),
+            upcoming=fmt_int(d["upcoming"], lang),
+        )
+        + "."
+    )
     fi = figures["findings"]
     out.append(
         t(
             "summary.findings",
             lang,
-            open=fi["open"],
-            critical=fi["open_by_severity"]["critical"],
-            major=fi["open_by_severity"]["major"],
-            open_overdue=fi["open_overdue"],
+            open=counted("summary.open", fi["open"], lang),
+            critical=counted("summary.critical", fi["open_by_severity"]["critical"], lang),
+            major=counted("summary.major", fi["open_by_severity"]["major"], lang),
+            open_overdue=fmt_int(fi["open_overdue"], lang),
         )
         + "."
     )

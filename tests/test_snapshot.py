@@ -124,7 +124,7 @@ SENTENCES_D2 = [
     "4 av 5 relevante kontrakter har krav om etisk handel (Oslomodellen del 2): 80 %.",
     "5 av 7 sentrale fabrikker har startet sosial dialog (2 gjennomført, 3 pågår).",
     "7 frister er overskredet, 4 kommende.",
-    "4 åpne avvik, derav 1 kritiske og 1 alvorlige; 3 er over fristen i tiltaksplanen.",
+    "4 åpne avvik, derav 1 kritisk og 1 alvorlig; 3 er over fristen i tiltaksplanen.",
 ]
 
 
@@ -204,7 +204,7 @@ def test_default_compare_is_a_quarter_earlier(build):
 def test_change_going_down(build):
     t = text(build(dt.date(2024, 7, 31), compare_to=D))
     assert (
-        "3 åpne avvik, derav 0 kritiske og 1 alvorlige; 1 er over fristen i tiltaksplanen. "
+        "3 åpne avvik, derav 0 kritiske og 1 alvorlig; 1 er over fristen i tiltaksplanen. "
         "↓ 1 siden 30.06.2024, da 2"
     ) in t
     assert "3 frister er overskredet, 8 kommende. → uendret siden 30.06.2024, da 3" in t
@@ -218,7 +218,7 @@ SENTENCES_GRUNERLOKKA_D = [
     "2 av 3 relevante kontrakter har krav om etisk handel (Oslomodellen del 2): 67 %.",
     "2 av 3 sentrale fabrikker har startet sosial dialog (0 gjennomført, 2 pågår).",
     "0 frister er overskredet, 6 kommende.",
-    "1 åpne avvik, derav 0 kritiske og 1 alvorlige; 0 er over fristen i tiltaksplanen.",
+    "1 åpent avvik, derav 0 kritiske og 1 alvorlig; 0 er over fristen i tiltaksplanen.",
 ]
 
 # Bydel Grünerløkka as of D2: contracts K02, K03, K06, K07, K10 (own), K04, K09 (call-offs).
@@ -230,7 +230,7 @@ SENTENCES_GRUNERLOKKA_D = [
 SENTENCES_GRUNERLOKKA_D2 = [
     "3 frister er overskredet, 1 kommende. ↑ 3 siden 30.06.2024, da 0",
     (
-        "1 åpne avvik, derav 0 kritiske og 1 alvorlige; 1 er over fristen i tiltaksplanen. "
+        "1 åpent avvik, derav 0 kritiske og 1 alvorlig; 1 er over fristen i tiltaksplanen. "
         "→ uendret siden 30.06.2024, da 1"
     ),
 ]
@@ -262,7 +262,7 @@ def test_calloff_only_agency(build):
     assert "1 av 1 relevante kontrakter har krav om etisk handel (Oslomodellen del 2): 100 %." in t
     assert "2 av 2 sentrale fabrikker har startet sosial dialog (0 gjennomført, 2 pågår)." in t
     assert "0 frister er overskredet, 5 kommende." in t
-    assert "1 åpne avvik, derav 0 kritiske og 1 alvorlige; 0 er over fristen i tiltaksplanen." in t
+    assert "1 åpent avvik, derav 0 kritiske og 1 alvorlig; 0 er over fristen i tiltaksplanen." in t
     assert "(kontrakter virksomheten eier eller gjør avrop på) · 1 kontrakt" in t
 
 
@@ -472,7 +472,7 @@ def test_helvetica_fallback_keeps_norwegian_letters_and_arrows(store, tmp_path):
     t = pdftotext(pdf, tmp_path)
     assert "Bydel Grünerløkka" in t
     assert "2 av 3 relevante kontrakter har seriøsitetskrav (Oslomodellen del 1): 67 %." in t
-    assert "1 åpne avvik, derav 0 kritiske og 1 alvorlige" in t
+    assert "1 åpent avvik, derav 0 kritiske og 1 alvorlig" in t
     assert "↑ 3" in t  # the arrow from the Symbol core font
     assert "→ uendret" in t
 
