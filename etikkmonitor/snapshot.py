@@ -48,7 +48,7 @@ from .i18n import (
     summary_sentences,
     t,
 )
-from .summary import key_figures
+from .summary import figures_then, key_figures
 
 # Debian's fonts-dejavu-core first; matplotlib ships the same font, so the TTF is always there
 # where matplotlib is. Helvetica (a PDF core font, cp1252: has æøå) is the last resort.
@@ -137,7 +137,8 @@ def collect(
     compare_to: date | None = None,
     import_id: int | None = None,
 ) -> SnapshotData:
-    """Read the snapshot's figures; both dates are judged on the same import."""
+    """Read the snapshot's figures. The figures of `compare_to` come from the data that was
+    current then (summary.figures_then), so a change since then includes new deliveries."""
     filters = filters or Filters()
     compare_is_default = compare_to is None
     compare_to = quarter_before(as_of) if compare_to is None else compare_to
@@ -160,7 +161,7 @@ def collect(
         filters=filters,
         rules=rules,
         figures=key_figures(store, as_of, filters, import_id),
-        previous=key_figures(store, compare_to, filters, import_id),
+        previous=figures_then(store, compare_to, filters),
         data_import=None if imports.empty else imports.iloc[0].to_dict(),
         coverage=_agencies_with_relevant(store.query("coverage_by_group", **params)),
         dialogue=store.query("snapshot_dialogue_by_country", **params),

@@ -84,6 +84,18 @@ def key_figures(
     }
 
 
+def import_as_of(store: db.Store, d: date) -> int | None:
+    """The import whose data was current on day `d` (None if nothing was published yet)."""
+    rows = store.query("import_as_of", as_of=d)
+    return None if rows.empty else int(rows.iloc[0, 0])
+
+
+def figures_then(store: db.Store, d: date, filters: Filters | None = None) -> dict:
+    """The key figures as of `d` from the data that was current on `d`: what the dashboard
+    showed then. Before the first import, the current data judged as of `d`."""
+    return key_figures(store, d, filters, import_id=import_as_of(store, d))
+
+
 def empty_figures() -> dict:
     zero = {"relevant": 0, "covered": 0, "coverage": None}
     return {

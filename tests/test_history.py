@@ -127,3 +127,25 @@ def test_compare_two_imports(store):
             strict=True,
         )
     ) == [("FA", "not_started", "in_progress")]
+
+
+def test_figures_then_use_the_data_current_on_that_day(store):
+    from etikkmonitor.summary import figures_then, import_as_of
+
+    cur = store.cursor()
+    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-01-10 09:00' WHERE import_id = 1")
+    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-04-10 23:59' WHERE import_id = 2")
+    assert import_as_of(store, date(2023, 12, 31)) is None
+    assert import_as_of(store, date(2024, 1, 10)) == 1  # published that day
+    assert import_as_of(store, date(2024, 4, 9)) == 1
+    assert import_as_of(store, date(2024, 4, 10)) == 2
+    rollback(store, 1)  # entry 3, made now: later than any date below
+    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-06-01 12:00' WHERE import_id = 3")
+    assert import_as_of(store, date(2024, 5, 31)) == 2
+    assert import_as_of(store, date(2024, 6, 1)) == 1
+    # As of 2024-03-01 the dashboard showed export 1: part 2 covered 1 of 2 (A of A, B).
+    then = figures_then(store, date(2024, 3, 1))
+    assert then["import_id"] == 1
+    assert then["oslo_model"]["part2"] == {"relevant": 2, "covered": 1, "coverage": 0.5}
+    # Before any import: the current data (export 1 again after the roll-back) judged then.
+    assert figures_then(store, date(2023, 1, 1))["import_id"] == 1
