@@ -27,6 +27,7 @@ QUERIES = ROOT / "queries"
 DEFAULT_DB = ROOT / "data" / "etikkmonitor.duckdb"
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _NAME = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)*")
 
 # Macros in dependency order: each may use the ones before it.
@@ -55,7 +56,8 @@ def sql(name: str) -> str:
 
 def parameters(text: str) -> set[str]:
     """The $names a statement takes (comments stripped first: they may mention $names)."""
-    body = "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+    body = _BLOCK_COMMENT.sub(" ", text)
+    body = "\n".join(line.split("--", 1)[0] for line in body.splitlines())
     return set(_PARAM.findall(body))
 
 

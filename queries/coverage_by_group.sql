@@ -16,7 +16,7 @@ by_agency AS (
     SELECT 'agency' AS dimension, a.agency AS grp, c.*
     FROM contracts_in_scope AS c,
          unnest(list_distinct(list_append(c.calloff_agencies, c.agency))) AS a(agency)
-    WHERE len($filters['agencies']) = 0
+    WHERE array_length($filters['agencies']) = 0
        OR list_contains($filters['agencies']::VARCHAR[], a.agency)
 ),
 by_category AS (

@@ -17,15 +17,15 @@ selected AS (
     FROM contracts_of_import AS c
     JOIN contract_links AS l ON l.import_id = imp AND l.contract_id = c.contract_id
     WHERE (
-        len(flt['agencies']) = 0
+        array_length(flt['agencies']) = 0
         OR list_contains(flt['agencies']::VARCHAR[], c.agency)
         OR list_has_any(flt['agencies']::VARCHAR[], l.calloff_agencies)
     )
-    AND (len(flt['categories']) = 0 OR list_contains(flt['categories']::VARCHAR[], c.category))
-    AND (len(flt['suppliers']) = 0 OR list_contains(flt['suppliers']::VARCHAR[], c.supplier_name))
-    AND (len(flt['countries']) = 0 OR list_has_any(flt['countries']::VARCHAR[], l.factory_countries))
+    AND (array_length(flt['categories']) = 0 OR list_contains(flt['categories']::VARCHAR[], c.category))
+    AND (array_length(flt['suppliers']) = 0 OR list_contains(flt['suppliers']::VARCHAR[], c.supplier_name))
+    AND (array_length(flt['countries']) = 0 OR list_has_any(flt['countries']::VARCHAR[], l.factory_countries))
     AND (
-        len(flt['contract_types']) = 0
+        array_length(flt['contract_types']) = 0
         OR list_contains(flt['contract_types']::VARCHAR[], c.contract_type)
     )
 ),
