@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from .i18n import fmt_int, fmt_nok, fmt_pct, t
+from .i18n import fmt_int, fmt_nok, fmt_pct, summary_sentences, t
 
 PCT, COUNT = "pct", "count"
 
@@ -48,69 +48,55 @@ def months_before(d: date, months: int) -> date:
 
 
 def headlines(f: dict, lang: str) -> list[Headline]:
-    """The five headline figures of the overview from a key_figures dict."""
-    out = []
-    for part in ("part1", "part2"):
-        p = f["oslo_model"][part]
-        if p["relevant"]:
-            sentence = t(f"summary.{part}", lang, covered=p["covered"], relevant=p["relevant"])
-        else:
-            sentence = t("summary.none_relevant", lang, part=t(f"dash.{part}", lang))
-        out.append(
-            Headline(part, t(f"dash.headline.{part}", lang), p["coverage"], PCT, True, sentence)
-        )
+    """The five headline figures of the overview from a key_figures dict, each with the
+    sentence i18n.summary_sentences gives it (the CLI and the snapshot say the same)."""
+    part1, part2, dialogue, overdue, findings = summary_sentences(f, lang)
     fac = f["factories"]
     by = fac["central_by_status"]
     started = by["implemented"] + by["in_progress"]
-    out.append(
+    ob = f["findings"]["open_by_severity"]
+    return [
+        Headline(
+            "part1",
+            t("dash.headline.part1", lang),
+            f["oslo_model"]["part1"]["coverage"],
+            PCT,
+            True,
+            part1,
+        ),
+        Headline(
+            "part2",
+            t("dash.headline.part2", lang),
+            f["oslo_model"]["part2"]["coverage"],
+            PCT,
+            True,
+            part2,
+        ),
         Headline(
             "dialogue",
             t("dash.headline.dialogue", lang),
             round(started / fac["central"], 4) if fac["central"] else None,
             PCT,
             True,
-            t(
-                "summary.dialogue",
-                lang,
-                started=started,
-                central=fac["central"],
-                implemented=by["implemented"],
-                in_progress=by["in_progress"],
-            ),
-        )
-    )
-    d = f["deadlines"]
-    out.append(
+            dialogue,
+        ),
         Headline(
             "overdue",
             t("dash.headline.overdue", lang),
-            d["overdue"],
+            f["deadlines"]["overdue"],
             COUNT,
             False,
-            t("summary.overdue", lang, overdue=d["overdue"], upcoming=d["upcoming"]),
-        )
-    )
-    fi = f["findings"]
-    ob = fi["open_by_severity"]
-    out.append(
+            overdue,
+        ),
         Headline(
             "findings",
             t("dash.headline.findings", lang),
             ob["critical"] + ob["major"],
             COUNT,
             False,
-            t(
-                "dash.headline.findings.sentence",
-                lang,
-                n=ob["critical"] + ob["major"],
-                critical=ob["critical"],
-                major=ob["major"],
-                open=fi["open"],
-                open_overdue=fi["open_overdue"],
-            ),
-        )
-    )
-    return out
+            findings,
+        ),
+    ]
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
 _VIEW = "_em_view"
 FAVICON = db.ROOT / "static" / "favicon.png"
-_PAGE_PATHS = "_em_page_paths"
+_RUN = "_em_run"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,13 +326,26 @@ def setup() -> View:
         keep_in_url(name, list(chosen[dim]))
     keep_in_url(LANG_PARAM, lang, DEFAULT_LANG)
     st.session_state[_VIEW] = v
+    st.session_state[_RUN] = _run_token()
     return v
 
 
+def _run_token():
+    # Streamlit gives every run a fresh `cursors` dict: holding on to it tells this run from
+    # the last one (a View left in the session from an earlier run must not be reused).
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return None if ctx is None else ctx.cursors
+
+
 def view() -> View:
-    """The View that `setup()` made for this run."""
-    v = st.session_state.get(_VIEW)
-    return v if v is not None else setup()
+    """The View that `setup()` made for this run; runs `setup()` if none did (a page run on
+    its own, as in a test)."""
+    token = _run_token()
+    if token is not None and st.session_state.get(_RUN) is token:
+        return st.session_state[_VIEW]
+    return setup()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ for i, (h, col) in enumerate(zip(headlines(now, v.lang), cols, strict=True)):
             ci = change(h, earlier[i], v.lang)
             if ci is not None:
                 st.caption(f"{arrow(ci)} {ci.text} " + v.t("dash.since_import", import_id=prev_id))
-        st.markdown(f"{h.sentence}.")
+        st.markdown(h.sentence)
 
 st.divider()
 left, right = st.columns(2, gap="large")

@@ -152,12 +152,6 @@ TEXT: dict[str, dict[str, str]] = {
         "Avvik fra revisjoner som ikke var lukket per dato, med alvorlighet kritisk eller alvorlig.",
         "Audit findings not closed as of the date, of severity critical or major.",
     ),
-    "dash.headline.findings.sentence": _(
-        "{n} åpne kritiske eller alvorlige avvik ({critical} kritiske, {major} alvorlige) av "
-        "{open} åpne i alt; {open_overdue} er over fristen i tiltaksplanen",
-        "{n} open critical or major findings ({critical} critical, {major} major) of {open} open "
-        "in all; {open_overdue} past their action-plan deadline",
-    ),
     # Oversikt
     "dash.overview.intro": _(
         "Status for de etiske kravene i Oslo kommunes kontrakter, med endring siden forrige "
