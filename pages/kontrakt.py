@@ -59,7 +59,12 @@ def period() -> str:
 calloffs = list(c["calloff_agencies"]) if c["calloff_agencies"] is not None else []
 facts = [
     ("dash.col.agency", c["agency"]),
-    ("dash.col.calloff_agencies", ", ".join(calloffs) or "–"),
+    (
+        "dash.col.calloff_agencies",
+        (", ".join(calloffs) or "–")
+        if len(calloffs) <= 5
+        else v.t("dash.contract.calloffs_more", first=", ".join(calloffs[:5]), n=len(calloffs) - 5),
+    ),
     (
         "dash.col.supplier",
         f"{c['supplier_name']} ({v.t('dash.contract.orgnr')} {c['supplier_org_nr']})",

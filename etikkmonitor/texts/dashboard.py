@@ -392,6 +392,9 @@ TEXT: dict[str, dict[str, str]] = {
         "This contract is not in the selection in the menu, but is shown all the same.",
     ),
     "dash.contract.orgnr": _("org.nr.", "org. no."),
+    "dash.contract.calloffs_more": _(
+        "{first} og {n} til (se fanen Avrop)", "{first} and {n} more (see the Call-offs tab)"
+    ),
     "dash.contract.period": _("Periode", "Period"),
     "dash.contract.open_ended": _("løpende", "open-ended"),
     "dash.contract.sd_required": _("Krav om sosial dialog", "Social dialogue required"),
@@ -548,6 +551,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.col.kind": _("Slag", "Kind"),
     "dash.col.what": _("Gjelder", "Concerns"),
     "dash.col.due_date": _("Frist", "Due"),
+    "dash.col.due": _("Frist", "Due"),  # pages/importer.py's name for the same header
     "dash.col.met_date": _("Innfridd", "Met"),
     "dash.col.finding": _("Avvik", "Finding"),
     "dash.col.severity": _("Alvorlighet", "Severity"),

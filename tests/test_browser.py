@@ -1,0 +1,318 @@
+"""The dashboard in a real browser: `streamlit run app.py` on the demo data, driven by Debian's
+chromium through pytest-playwright (`playwright install` cannot download browsers here).
+
+Every page opens, finishes running, shows no error, at least one chart and the headline numbers
+that summary.key_figures gives for the same data; a filtered URL opens filtered; a CSV download
+is Excel's Norwegian CSV; no request leaves the machine (the map's base map is served locally).
+A full-page screenshot of each page is saved in test-artifacts/screenshots/ (printed below).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+from dashboard_dbs import DEMO, ROOT, build
+
+from etikkmonitor import db
+from etikkmonitor.filters import Filters
+from etikkmonitor.i18n import fmt_int, fmt_pct
+from etikkmonitor.summary import key_figures
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+LOCAL = ("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1400, "height": 900},
+        "locale": "nb-NO",
+        "accept_downloads": True,
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    built = build(DEMO, tmp_path_factory.mktemp("browser") / "built.duckdb")
+    copy = built.with_name("served.duckdb")  # the server holds its file: give it its own copy
+    shutil.copy(built, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def figures(demo_db):
+    """key_figures for today (the app's default date), without and with an agency filter."""
+    store = db.Store(demo_db, read_only=True)
+    try:
+        agency = (
+            store.cursor()
+            .execute("SELECT agency FROM contracts GROUP BY agency ORDER BY count(*) DESC LIMIT 1")
+            .fetchall()[0][0]
+        )
+        contract = (
+            store.cursor()
+            .execute(
+                "SELECT contract_id FROM factories GROUP BY contract_id ORDER BY count(*) DESC, "
+                "contract_id LIMIT 1"
+            )
+            .fetchall()[0][0]
+        )
+        out = {
+            "contract": contract,
+            "all": key_figures(store, date.today()),
+            "agency": agency,
+            "filtered": key_figures(store, date.today(), Filters(agencies=(agency,))),
+        }
+    finally:
+        store.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(demo_db, figures, tmp_path_factory):
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
+    env = {**os.environ, "ETIKKMONITOR_DB": str(demo_db)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://localhost:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"streamlit did not start; see {log.name}")
+        time.sleep(0.5)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {SHOTS}")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture
+def outside(page):
+    """Requests the page makes to anywhere but this machine."""
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url) if not r.url.startswith(LOCAL) else None)
+    return seen
+
+
+def open_page(page, url: str, heading: str) -> None:
+    """Open `url` and wait until the script has finished and the page's heading is there."""
+    page.goto(url)
+    page.get_by_role("heading", name=heading, level=1).wait_for(timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def wait_for_charts(page) -> None:
+    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)  # plotly draws after the element appears
+
+
+def screenshot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its main block, so grow the window first."""
+    height = page.evaluate(
+        "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight"
+    )
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 16_000)})
+    page.wait_for_timeout(1500)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    return path
+
+
+def metric_values(page) -> list[str]:
+    return [
+        v.replace("\u00a0", " ")
+        for v in page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    ]
+
+
+def nb(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+PAGES = [
+    ("oversikt", "/", "Oversikt"),
+    ("oslomodellen", "/oslomodellen", "Oslomodellen"),
+    ("sosial-dialog", "/sosial-dialog", "Sosial dialog"),
+    ("frister-og-avvik", "/frister-og-avvik", "Frister og avvik"),
+    ("kontrakt", "/kontrakt", "Kontrakt"),
+    ("datakvalitet", "/datakvalitet", "Datakvalitet"),
+]
+
+
+def expected_numbers(name: str, f: dict) -> list[str]:
+    """Headline numbers each page must show, from key_figures."""
+    om, fac = f["oslo_model"], f["factories"]
+    return {
+        "oversikt": [
+            fmt_pct(om["part1"]["coverage"]),
+            fmt_pct(om["part2"]["coverage"]),
+            fmt_int(f["deadlines"]["overdue"]),
+            fmt_int(
+                f["findings"]["open_by_severity"]["critical"]
+                + f["findings"]["open_by_severity"]["major"]
+            ),
+        ],
+        "oslomodellen": [fmt_pct(om["part1"]["coverage"]), fmt_pct(om["part2"]["coverage"])],
+        "sosial-dialog": [fmt_int(fac["central"])],
+        "frister-og-avvik": [fmt_int(f["deadlines"]["overdue"])],
+        "kontrakt": [],
+        "datakvalitet": [],
+    }[name]
+
+
+@pytest.mark.parametrize("name, path, heading", PAGES, ids=[p[0] for p in PAGES])
+def test_page_in_browser(page, server, figures, outside, name, path, heading):
+    started = time.monotonic()
+    open_page(page, server + path, heading)
+    wait_for_charts(page)
+    seconds = time.monotonic() - started
+    assert page.locator(".js-plotly-plot").count() >= 1
+    values = metric_values(page)
+    for number in expected_numbers(name, figures["all"]):
+        assert nb(number) in values, (name, number, values)
+    shot = screenshot(page, name)
+    print(f"{name}: ready in {seconds:.1f} s, screenshot {shot}")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not outside, f"requests left the machine: {outside}"
+
+
+def test_map_base_map_is_served_locally(page, server, outside):
+    topojson = []
+    page.on(
+        "response",
+        lambda r: topojson.append((r.url, r.status)) if r.url.endswith(".json") else None,
+    )
+    open_page(page, server + "/sosial-dialog", "Sosial dialog")
+    wait_for_charts(page)
+    page.locator(".js-plotly-plot .geo").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert (f"{server}/app/static/topojson/world_110m.json", 200) in topojson, topojson
+    # the land was drawn from it
+    assert page.locator(".js-plotly-plot .geo .layer.land path").count() >= 1
+    assert not outside, f"requests left the machine: {outside}"
+
+
+def test_filtered_url_opens_filtered(page, server, figures, outside):
+    agency = figures["agency"]
+    f = figures["filtered"]
+    url = f"{server}/?as_of={date.today().isoformat()}&agency={urllib.parse.quote(agency)}"
+    open_page(page, url, "Oversikt")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert agency in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert (
+        f"virksomhet: {agency}"
+        in page.locator(
+            '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
+        ).first.inner_text()
+    )
+    values = metric_values(page)
+    assert nb(fmt_pct(f["oslo_model"]["part2"]["coverage"])) in values
+    assert nb(fmt_int(f["deadlines"]["overdue"])) in values
+    # the filter holds on another page, and stays in the URL
+    page.get_by_role("link", name="Frister og avvik").first.click()
+    page.get_by_role("heading", name="Frister og avvik", level=1).wait_for(timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    # the URL keeps the filter (the sidebar writes it back after the page change)
+    page.wait_for_function("() => location.search.includes('agency=')", timeout=30_000)
+    assert nb(fmt_int(f["deadlines"]["overdue"])) in metric_values(page)
+    wait_for_charts(page)
+    screenshot(page, "frister-filtrert")
+    assert not outside
+
+
+def test_csv_download(page, server, outside):
+    open_page(page, server + "/frister-og-avvik", "Frister og avvik")
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Last ned CSV").first.click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
+    header = data[3:].decode("utf-8").splitlines()[0]
+    assert header.startswith("Slag;Status;Kontrakt;"), header
+    assert info.value.suggested_filename == "frister_over_frist.csv"
+    assert not outside
+
+
+def test_contract_page_from_a_link(page, server, figures, outside):
+    cid = figures["contract"]
+    open_page(page, f"{server}/kontrakt?contract={urllib.parse.quote(cid)}", "Kontrakt")
+    wait_for_charts(page)
+    assert page.get_by_role("heading", level=2).first.inner_text().startswith(f"{cid} · ")
+    # an unknown id falls back to a real contract, never an error
+    open_page(page, f"{server}/kontrakt?contract=__none__", "Kontrakt")
+    assert " · " in page.get_by_role("heading", level=2).first.inner_text()
+    assert not outside

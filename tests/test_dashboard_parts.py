@@ -1,0 +1,368 @@
+"""The dashboard's parts as functions: downloads, figure builders, headline figures, page queries
+(their numbers agree with key_figures), texts, and the offline base map."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import json
+import re
+import tomllib
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from dashboard_dbs import HANDMADE, ROOT, build
+
+from etikkmonitor import charts, db, export, settings
+from etikkmonitor.filters import Filters
+from etikkmonitor.geo import country_name, place
+from etikkmonitor.headlines import change, fmt_nok_short, headlines, months_before
+from etikkmonitor.i18n import CODES, LANGS, _all_text
+from etikkmonitor.summary import key_figures
+
+D = date(2024, 6, 30)
+AGENCIES = (None, "Sykehjemsetaten", "Bydel Grünerløkka", "Utviklings- og kompetanseetaten")
+
+# ---------------------------------------------------------------------------------------------
+# Downloads
+# ---------------------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_csv_is_norwegian_excel():
+    frame = pd.DataFrame(
+        {
+            "Kontrakt": ["K01", "K02"],
+            "Verdi": [1250000.5, 90000.0],
+            "Antall": pd.array([3, None], dtype="Int64"),
+            "Frist": [date(2024, 6, 30), None],
+            "Sentral": [True, False],
+            "Virksomhet": ["Bydel Grünerløkka", "A; B"],
+        }
+    )
+    data = export.to_csv(frame)
+    assert b"\r\n" in data
+    rows = read_csv(data)
+    assert rows[0] == ["Kontrakt", "Verdi", "Antall", "Frist", "Sentral", "Virksomhet"]
+    assert rows[1] == ["K01", "1250000,5", "3", "30.06.2024", "ja", "Bydel Grünerløkka"]
+    assert rows[2] == ["K02", "90000", "", "", "nei", "A; B"]
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+47 22", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_formula_cells_are_neutralised(cell):
+    frame = pd.DataFrame({"Tittel": [cell], "Tall": [-5]})
+    rows = read_csv(export.to_csv(frame))
+    assert rows[1] == ["'" + cell, "-5"], "text is neutralised, our own numbers are not"
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(frame))).active
+    title, number = ws["A2"], ws["B2"]
+    assert title.data_type == "s" and title.quotePrefix
+    assert title.value.lstrip("\t\r\n") == cell.lstrip("\t\r\n")  # XML reads CR as LF
+    assert number.value == -5
+
+
+def test_xlsx_is_typed_with_headers():
+    frame = pd.DataFrame({"Frist": [pd.Timestamp("2024-06-30")], "Verdi": [1250000.5]})
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(frame, sheet="frister/alle"))).active
+    assert ws.title == "fristeralle"
+    assert [c.value for c in ws[1]] == ["Frist", "Verdi"]
+    assert ws["A2"].value.date() == date(2024, 6, 30) and ws["A2"].number_format == "DD.MM.YYYY"
+    assert ws["B2"].value == 1250000.5
+    assert ws.freeze_panes == "A2"
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = db.Store(build(HANDMADE, tmp_path_factory.mktemp("parts") / "handmade.duckdb"))
+    yield s
+    s.close()
+
+
+def params(store, agency=None, as_of=D):
+    return {
+        "import_id": store.current_import_id(),
+        "as_of": as_of,
+        "filters": Filters(agencies=(agency,) if agency else ()).as_param(),
+        "rules": settings.rules(),
+    }
+
+
+def legend_names(fig: go.Figure) -> list[str]:
+    return [t.name for t in fig.data]
+
+
+def test_status_charts_speak_words_and_hatch_what_needs_attention():
+    counts = {"not_started": 1, "planned": 1, "in_progress": 3, "implemented": 2}
+    fig = charts.status_counts(counts, charts.DIALOGUE_STATUSES, "nb")
+    assert legend_names(fig) == ["Ikke startet", "Planlagt", "Pågår", "Gjennomført"]
+    assert [t.y[0] for t in fig.data] == [1, 1, 3, 2]
+    assert fig.data[0].marker.pattern.shape == "/" and not fig.data[3].marker.pattern.shape
+    assert fig.layout.separators == ",\u00a0"
+    fig_en = charts.status_counts(counts, charts.DIALOGUE_STATUSES, "en")
+    assert legend_names(fig_en)[0] == "Not started"
+
+
+def test_status_scales_read_without_red_green():
+    # Each scale: one hatched "needs attention" status; "done" is the dark blue, far darker
+    # (CIE L*) than the rest; the rest are warm or cool (yellow/red vs blue), an axis that
+    # red-green colour blindness keeps. And every status has its own colour.
+    def lightness(hex_color):
+        r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+        return 116 * y ** (1 / 3) - 16
+
+    for scale in (charts.DIALOGUE_STATUSES, charts.DEADLINE_STATUSES):
+        colours = [charts.STATUS_COLORS[s] for s in scale]
+        assert len(set(colours)) == len(scale)
+        assert [s in charts.HATCHED for s in scale] == [True, False, False, False]
+        done, others = lightness(colours[-1]), [lightness(c) for c in colours[:-1]]
+        assert min(others) - done > 40
+
+
+def test_stacked_status_orders_and_cuts():
+    df = pd.DataFrame(
+        {
+            "agency": ["A", "A", "B", "C", "C"],
+            "status": ["overdue", "met_on_time", "met_on_time", "overdue", "overdue"],
+            "n": [1, 10, 5, 2, 1],
+        }
+    )
+    fig = charts.stacked_status(
+        df, "agency", charts.DEADLINE_STATUSES, "nb", sort_by="overdue", top=2
+    )
+    assert list(fig.data[0].y) == ["C", "A"]  # most overdue first; B cut by top=2
+    assert fig.data[0].name == "Over frist"
+
+
+def test_coverage_charts(store):
+    f = key_figures(store, D)
+    fig = charts.coverage_split(f, "nb")
+    covered, missing = fig.data
+    assert list(covered.x) == [0.5, 0.8] and list(missing.x) == [0.5, pytest.approx(0.2)]
+    groups = store.query("coverage_by_group", **params(store))
+    agency = groups[groups["dimension"] == "agency"]
+    fig = charts.coverage_by_group(agency, "nb")
+    assert legend_names(fig) == ["Oslomodellen del 1", "Oslomodellen del 2"]
+    assert fig.data[0].y[0] == "Utviklings- og kompetanseetaten"  # lowest coverage first
+    assert "2/3" in " ".join(fig.data[0].text)
+
+
+def test_factory_map_is_offline_and_places_every_factory(store):
+    df = store.query("factories_dialogue", **params(store))
+    fig = charts.factory_map(df, "nb")
+    assert all(isinstance(t, go.Scattergeo) for t in fig.data)
+    assert sum(len(t.lat) for t in fig.data) == len(df) == 9
+    assert all(v is not None for t in fig.data for v in t.lat)
+    assert fig.layout.geo.resolution == 110
+    assert charts.PLOTLY_CONFIG["topojsonURL"] == "app/static/topojson/"
+    symbols = {t.name: t.marker.symbol for t in fig.data}
+    assert symbols["Ikke startet"] == "x"
+
+
+def test_place_spreads_factories_of_one_country():
+    df = pd.DataFrame(
+        {
+            "country": ["CN", "CN", "BD"],
+            "latitude": [None, None, 23.8],
+            "longitude": [None, None, 90.4],
+        }
+    )
+    placed = place(df)
+    assert placed.loc[2, "latitude"] == 23.8
+    assert (placed.loc[0, "latitude"], placed.loc[0, "longitude"]) != (
+        placed.loc[1, "latitude"],
+        placed.loc[1, "longitude"],
+    )
+    assert country_name("CN", "nb") == "Kina" and country_name("CN", "en") == "China"
+
+
+def test_deadline_timeline_and_trend(store):
+    df = store.query("deadlines_list", **params(store))
+    fig = charts.deadline_timeline(df, D, "nb")
+    assert sum(len(t.x) for t in fig.data) == len(df)
+    assert set(legend_names(fig)) == {
+        "Over frist",
+        "Innfridd for sent",
+        "Kommende",
+        "Innfridd i tide",
+    }
+    trend = pd.DataFrame(
+        {"as_of": [date(2024, 3, 31), D], "overdue": [1, 3], "open_findings": [2, 4]}
+    )
+    fig = charts.trend(trend, "nb")
+    assert list(fig.layout.xaxis.ticktext) == ["31.03.2024", "30.06.2024"]
+
+
+def test_quality_charts(store):
+    files = store.query("import_files", import_id=store.current_import_id())
+    fig = charts.import_rows(files, "nb")
+    assert legend_names(fig) == ["Importert", "Avvist"]
+    assert sum(fig.data[0].x) + sum(fig.data[1].x) == files["rows_read"].sum()
+
+
+# ---------------------------------------------------------------------------------------------
+# Headline figures
+# ---------------------------------------------------------------------------------------------
+
+
+def test_months_before_clamps_to_month_end():
+    assert months_before(date(2024, 5, 31), 3) == date(2024, 2, 29)
+    assert months_before(date(2024, 6, 30), 3) == date(2024, 3, 30)
+    assert months_before(date(2024, 1, 15), 3) == date(2023, 10, 15)
+
+
+def test_headlines_and_changes(store):
+    now = headlines(key_figures(store, D), "nb")
+    later = headlines(key_figures(store, date(2025, 3, 31)), "nb")
+    by = {h.key: h for h in now}
+    assert by["part2"].shown("nb") == "80\u00a0%" and by["part2"].sentence.startswith("4 av 5")
+    assert by["dialogue"].value == round(5 / 7, 4)
+    assert by["overdue"].value == 3 and by["findings"].value == 2
+    c = change(later[3], now[3], "nb")  # overdue 3 -> 7: up, and that is bad
+    assert (c.text, c.direction, c.good) == ("+4", 1, False)
+    same = change(later[1], now[1], "nb")
+    assert same.text == "uendret" and same.direction == 0
+    assert fmt_nok_short(265_286_000, "nb") == "265,3\u00a0mill.\u00a0kr"
+
+
+# ---------------------------------------------------------------------------------------------
+# The page queries agree with the key figures
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_page_queries_agree_with_key_figures(store, agency):
+    p = params(store, agency)
+    f = key_figures(store, D, Filters(agencies=(agency,) if agency else ()))
+    deadlines = store.query("deadlines_list", **p)
+    assert deadlines["status"].value_counts().to_dict() == {
+        k: v for k, v in f["deadlines"].items() if v
+    }
+    factories = store.query("factories_dialogue", **p)
+    assert len(factories) == f["factories"]["total"]
+    assert int(factories["central"].sum()) == f["factories"]["central"]
+    findings = store.query("findings_list", **p)
+    assert int(findings["is_open"].sum()) == f["findings"]["open"]
+    assert int(findings["open_overdue"].fillna(False).sum()) == f["findings"]["open_overdue"]
+    contracts = store.query("contracts_list", **p)
+    assert len(contracts) == f["contracts"]
+    actions = store.query("oslo_action_list", **p)
+    om = f["oslo_model"]
+    lacking1 = om["part1"]["relevant"] - om["part1"]["covered"]
+    lacking2 = om["part2"]["relevant"] - om["part2"]["covered"]
+    assert actions["part1_gap"].notna().sum() == lacking1
+    assert actions["part2_gap"].notna().sum() == lacking2
+    assert list(actions["value_nok"]) == sorted(actions["value_nok"], reverse=True)
+    if agency:
+        groups = store.query("coverage_by_group", **params(store))
+        row = groups[(groups["dimension"] == "agency") & (groups["grp"] == agency)].iloc[0]
+        assert (row["part1_relevant"], row["part1_covered"]) == (
+            om["part1"]["relevant"],
+            om["part1"]["covered"],
+        )
+        assert (row["part2_relevant"], row["part2_covered"]) == (
+            om["part2"]["relevant"],
+            om["part2"]["covered"],
+        )
+
+
+def test_contract_queries(store):
+    p = params(store) | {"contract_id": "K01"}
+    header = store.query("contract_detail_header", **p)
+    assert len(header) == 1 and bool(header["part2_covered"].iloc[0])
+    assert header["part2_reason"].iloc[0] == "rule"
+    deadlines = store.query("contract_detail_deadlines", **p)
+    assert deadlines["status"].value_counts().to_dict() == {
+        "upcoming": 3,
+        "overdue": 2,
+        "met_on_time": 2,
+        "met_late": 1,
+    }
+    assert len(store.query("contract_detail_factories", **p)) == 3
+    assert len(store.query("contract_detail_header", **(p | {"contract_id": "nope"}))) == 0
+
+
+def test_filter_options_and_previous_import(store):
+    imp = store.current_import_id()
+    options = store.query("filter_options", import_id=imp)
+    agencies = set(options.loc[options["dimension"] == "agencies", "value"])
+    assert agencies == {"Bydel Grünerløkka", "Sykehjemsetaten", "Utviklings- og kompetanseetaten"}
+    assert set(options["dimension"]) == {
+        "agencies",
+        "categories",
+        "suppliers",
+        "countries",
+        "contract_types",
+    }
+    prev = store.query("previous_import", import_id=imp)
+    assert len(prev) == 1 and pd.isna(prev["previous_import_id"].iloc[0])
+
+
+def test_page_queries_document_their_parameters():
+    for path in sorted((ROOT / "queries").glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        if not path.stem.startswith(("contract_", "coverage_", "deadlines_", "factories_")):
+            continue
+        assert text.startswith(f"-- {path.stem}:"), path.name
+        for name in db.parameters(text):
+            assert f"${name}" in text.split("\nWITH", 1)[0].split("\nSELECT", 1)[0], (path, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Texts and static files
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_dashboard_text_has_both_languages():
+    for key, entry in _all_text().items():
+        if key.startswith("dash."):
+            assert set(entry) == set(LANGS), key
+            # the same {placeholders} in both
+            assert set(re.findall(r"{(\w+)}", entry["nb"])) == set(
+                re.findall(r"{(\w+)}", entry["en"])
+            ), key
+
+
+def test_every_text_key_used_exists():
+    texts = _all_text()
+    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
+    files += [ROOT / "etikkmonitor" / n for n in ("ui.py", "charts.py", "headlines.py")]
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            # whole keys only: an f-string's fixed part ("dash.status.") is not one
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and re.fullmatch(r"dash\.[a-z0-9_.]*[a-z0-9_]", node.value)
+            ):
+                assert node.value in texts, f"{path.name}: {node.value}"
+
+
+def test_statuses_have_words():
+    for code in (*charts.DIALOGUE_STATUSES, *charts.DEADLINE_STATUSES, *charts.SEVERITIES):
+        assert code in CODES
+
+
+def test_offline_base_map_is_served():
+    topo = json.loads((ROOT / "static" / "topojson" / "world_110m.json").read_text())
+    assert topo["type"] == "Topology"
+    assert {"land", "countries", "coastlines", "ocean"} <= set(topo["objects"])
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableStaticServing"] is True
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["theme"]["primaryColor"] == "#2A2859"
+    assert (ROOT / "static" / "favicon.png").exists()
