@@ -99,7 +99,7 @@ def layout(fig: go.Figure, lang: str, height: int | None = None, legend: bool = 
         },
         hoverlabel={"bgcolor": "#FFFFFF", "font": {"color": TEXT}},
         # Bar labels keep one readable size; a label that does not fit is hidden, not shrunk.
-        uniformtext={"minsize": 11, "mode": "hide"},
+        uniformtext={"minsize": 10, "mode": "hide"},
     )
     if height:
         fig.update_layout(height=height)
@@ -153,7 +153,9 @@ def coverage_split(figures: dict, lang: str) -> go.Figure:
     return layout(fig, lang, height=200)
 
 
-def coverage_by_group(df: pd.DataFrame, lang: str, measure: str = "count") -> go.Figure:
+def coverage_by_group(
+    df: pd.DataFrame, lang: str, measure: str = "count", top: int | None = None
+) -> go.Figure:
     """Part 1 and part 2 coverage side by side per group (agency, category or start year).
 
     `df` holds coverage_by_group rows of one dimension. measure "count" shares contracts,
@@ -166,6 +168,8 @@ def coverage_by_group(df: pd.DataFrame, lang: str, measure: str = "count") -> go
         / (df["part1_relevant"] + df["part2_relevant"]).where(lambda x: x > 0),
         _rel=df["part1_relevant"] + df["part2_relevant"],
     ).sort_values(["_cov", "_rel"], ascending=[True, False], na_position="last")
+    if top:
+        df = df.head(top)
     fig = go.Figure()
     for part in ("part1", "part2"):
         rel, cov = df[f"{part}_relevant"], df[f"{part}_covered"]
@@ -182,16 +186,16 @@ def coverage_by_group(df: pd.DataFrame, lang: str, measure: str = "count") -> go
             name=t(f"dash.{part}", lang),
             marker={"color": fill},
             text=texts,
-            textposition="auto",
+            textposition="inside",
+            insidetextanchor="end",
             textfont={"color": _text_color(fill), "size": 12},
-            outsidetextfont={"color": TEXT},
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra>" + t(f"dash.{part}", lang) + "</extra>",
         )
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_xaxes(tickformat=".0%", range=[0, 1.0], title=None)
     fig.update_yaxes(autorange="reversed", title=None, type="category")
-    return layout(fig, lang, height=_bar_height(len(df), per=44))
+    return layout(fig, lang, height=_bar_height(len(df), per=52))
 
 
 def stacked_status(

@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from .i18n import fmt_int, fmt_nok, fmt_pct, summary_sentences, t
+from .i18n import fmt_int, fmt_pct, summary_sentences, t
 
 PCT, COUNT = "pct", "count"
 
@@ -31,13 +31,14 @@ class Headline:
 
 
 def fmt_nok_short(n, lang: str) -> str:
-    """265,3 mill. kr / NOK 265.3m for large sums (a key figure's box is narrow)."""
+    """265 mill. / 1,3 mill. / 950 000 (kroner; the label names the unit): a key figure's box
+    is narrow."""
     if n is None:
         return "–"
     if abs(n) < 1_000_000:
-        return fmt_nok(n, lang)
-    m = f"{n / 1e6:.1f}"
-    return f"{m.replace('.', ',')}\u00a0mill.\u00a0kr" if lang == "nb" else f"NOK\u00a0{m}m"
+        return fmt_int(n, lang)
+    m = f"{n / 1e6:.0f}" if abs(n) >= 100_000_000 else f"{n / 1e6:.1f}"
+    return f"{m.replace('.', ',')}\u00a0mill." if lang == "nb" else f"{m}m"
 
 
 def months_before(d: date, months: int) -> date:

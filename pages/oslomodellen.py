@@ -64,6 +64,7 @@ ui.keep_in_url("measure", measure, "count")
 
 groups = ui.query("coverage_by_group", v)
 DIMENSIONS = ("agency", "category", "start_year")  # the whitelist of groupings
+TOP = 15
 tabs = st.tabs([v.t(f"dash.oslo.dim.{d}") for d in DIMENSIONS])
 for dim, tab in zip(DIMENSIONS, tabs, strict=True):
     with tab:
@@ -78,7 +79,11 @@ for dim, tab in zip(DIMENSIONS, tabs, strict=True):
         if relevant.empty:
             st.info(v.t("dash.oslo.none_relevant"))
         else:
-            ui.chart(charts.coverage_by_group(relevant, v.lang, measure), key=f"oslo_{dim}")
+            if len(relevant) > TOP:
+                st.caption(v.t("dash.oslo.top_note", n=TOP))
+            ui.chart(
+                charts.coverage_by_group(relevant, v.lang, measure, top=TOP), key=f"oslo_{dim}"
+            )
         ui.table(
             part,
             [

@@ -162,14 +162,28 @@ def outside(page):
     return seen
 
 
+def settle(page, quiet_ms: int = 1500, timeout_s: float = 90) -> None:
+    """Wait until the script has finished: no running indicator for `quiet_ms` on end (it
+    shows only a moment after a run starts, so one look is not enough)."""
+    running = '[data-testid="stStatusWidget"]'
+    deadline = time.monotonic() + timeout_s
+    quiet_since = None
+    while time.monotonic() < deadline:
+        if page.locator(running).count():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
+            return
+        page.wait_for_timeout(250)
+    pytest.fail("the page did not finish running")
+
+
 def open_page(page, url: str, heading: str) -> None:
     """Open `url` and wait until the script has finished and the page's heading is there."""
     page.goto(url)
     page.get_by_role("heading", name=heading, level=1).wait_for(timeout=60_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
-    page.wait_for_timeout(500)
+    settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -297,8 +311,15 @@ def test_filtered_url_opens_filtered(page, server, figures, outside):
 
 def test_csv_download(page, server, outside):
     open_page(page, server + "/frister-og-avvik", "Frister og avvik")
+    wait_for_charts(page)
+    # the open tab ("Over frist"); the hidden tabs' panels are inert
+    overdue_tab = page.locator('[data-testid="stTabs"]').first.locator(
+        '[role="tabpanel"]:not([inert])'
+    )
+    button = overdue_tab.get_by_role("button", name="Last ned CSV")
+    button.wait_for(timeout=30_000)
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Last ned CSV").first.click()
+        button.click()
     data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
     header = data[3:].decode("utf-8").splitlines()[0]

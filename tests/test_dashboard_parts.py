@@ -235,7 +235,9 @@ def test_headlines_and_changes(store):
     assert (c.text, c.direction, c.good) == ("+4", 1, False)
     same = change(later[1], now[1], "nb")
     assert same.text == "uendret" and same.direction == 0
-    assert fmt_nok_short(265_286_000, "nb") == "265,3\u00a0mill.\u00a0kr"
+    assert fmt_nok_short(265_286_000, "nb") == "265\u00a0mill."
+    assert fmt_nok_short(1_250_000, "nb") == "1,3\u00a0mill."
+    assert fmt_nok_short(900_000, "nb") == "900\u00a0000"
 
 
 # ---------------------------------------------------------------------------------------------

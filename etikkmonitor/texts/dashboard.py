@@ -209,7 +209,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.oslo.lacking.caption": _(
         "Relevante for del 1 eller del 2, uten kravene", "Relevant for part 1 or 2, without them"
     ),
-    "dash.oslo.lacking_value": _("Verdi uten krav", "Value without clauses"),
+    "dash.oslo.lacking_value": _("Verdi uten krav (kr)", "Value without clauses (NOK)"),
     "dash.oslo.lacking_value.caption": _(
         "Samlet verdi av kontraktene i handlingslisten", "Total value of the action list"
     ),
@@ -229,6 +229,10 @@ TEXT: dict[str, dict[str, str]] = {
         "virksomhetsfilteret gjør. Radene summerer derfor ikke til totalen.",
         "A framework agreement counts for its owner and for every agency with call-offs on it, "
         "as the agency filter does. Rows therefore do not add up to the total.",
+    ),
+    "dash.oslo.top_note": _(
+        "De {n} med lavest dekning; alle står i tabellen under.",
+        "The {n} with the lowest coverage; all are in the table below.",
     ),
     "dash.oslo.none_relevant": _(
         "Ingen kontrakter i utvalget er relevante for Oslomodellen.",
