@@ -186,16 +186,17 @@ def coverage_by_group(
             name=t(f"dash.{part}", lang),
             marker={"color": fill},
             text=texts,
-            textposition="inside",
-            insidetextanchor="end",
-            textfont={"color": _text_color(fill), "size": 12},
+            textposition="outside",  # beside the bar: readable whatever its length
+            textfont={"color": TEXT, "size": 12},
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra>" + t(f"dash.{part}", lang) + "</extra>",
         )
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
-    fig.update_xaxes(tickformat=".0%", range=[0, 1.0], title=None)
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.3], tickvals=[0, 0.25, 0.5, 0.75, 1], title=None)
     fig.update_yaxes(autorange="reversed", title=None, type="category")
-    return layout(fig, lang, height=_bar_height(len(df), per=52))
+    fig = layout(fig, lang, height=_bar_height(len(df), per=52))
+    fig.update_layout(uniformtext=None)  # outside labels need no fitting
+    return fig
 
 
 def stacked_status(

@@ -298,9 +298,7 @@ def test_filtered_url_opens_filtered(page, server, figures, outside):
     # the filter holds on another page, and stays in the URL
     page.get_by_role("link", name="Frister og avvik").first.click()
     page.get_by_role("heading", name="Frister og avvik", level=1).wait_for(timeout=60_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
+    settle(page)
     # the URL keeps the filter (the sidebar writes it back after the page change)
     page.wait_for_function("() => location.search.includes('agency=')", timeout=30_000)
     assert nb(fmt_int(f["deadlines"]["overdue"])) in metric_values(page)
