@@ -299,7 +299,7 @@ def test_contract_queries(store):
 
 def test_filter_options_and_previous_import(store):
     imp = store.current_import_id()
-    options = store.query("filter_options", import_id=imp)
+    options = store.query("filter_options", **params(store))
     agencies = set(options.loc[options["dimension"] == "agencies", "value"])
     assert agencies == {"Bydel Grünerløkka", "Sykehjemsetaten", "Utviklings- og kompetanseetaten"}
     assert set(options["dimension"]) == {
