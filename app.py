@@ -10,6 +10,7 @@ from etikkmonitor import ui
 from etikkmonitor.i18n import t
 
 lang = ui.language()
+who = ui.gate(lang)  # sign-in when configured; stops here for those not allowed in
 # Listed explicitly: the order is the menu's. url_path is the page's address (?contract=... etc.).
 # No icons: the browser shows a page's icon as the tab's favicon, and a :material: one is then
 # fetched from the internet (the dashboard must work without it).
@@ -50,6 +51,8 @@ PAGES = [
         url_path="datakvalitet",
     ),
 ]
+if who.can("import"):
+    PAGES.append(st.Page("pages/importer.py", title=t("imp.page", lang), url_path="importer"))
 page = st.navigation(PAGES)
 ui.setup()
 page.run()

@@ -30,7 +30,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, export, settings
+from . import auth, db, export, settings
 from .charts import PLOTLY_CONFIG
 from .filters import Filters
 from .geo import country_name
@@ -48,6 +48,7 @@ FILTER_PARAMS = {
 AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
 _VIEW = "_em_view"
+_WHO = "_em_who"
 FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
 
@@ -246,6 +247,42 @@ def _format_option(dim: str, lang: str) -> Callable[[str], str]:
     return str
 
 
+def identity() -> auth.Identity:
+    """Who uses this session (see `gate`)."""
+    who = st.session_state.get(_WHO)
+    return who if who is not None else auth.current()
+
+
+def gate(lang: str) -> auth.Identity:
+    """With sign-in configured: a sign-in page for those not signed in, a refusal for those
+    without a role; both stop the run. Returns the person's identity (local mode: full rights)."""
+    who = auth.current()
+    st.session_state[_WHO] = who
+    if who.local_mode:
+        return who
+    if not st.user.is_logged_in:
+        st.title(t("auth.title", lang))
+        st.markdown(t("auth.sign_in_needed", lang))
+        st.button(t("auth.sign_in", lang), on_click=st.login, type="primary")
+        st.stop()
+    if who.role is None:
+        st.error(t("auth.no_role", lang, email=who.email or "?"))
+        st.button(t("auth.sign_out", lang), on_click=st.logout)
+        st.stop()
+    return who
+
+
+def _identity_note(who: auth.Identity, lang: str) -> None:
+    if who.local_mode:
+        st.caption(t("auth.local_mode", lang))
+        return
+    role = t(f"auth.role.{who.role}", lang)
+    st.caption(t("auth.signed_in", lang, who=who.name or who.email, role=role))
+    if who.limited:
+        st.caption(t("auth.limited", lang, agencies=", ".join(who.agencies)))
+    st.button(t("auth.sign_out", lang), on_click=st.logout, key="sign_out")
+
+
 def setup() -> View:
     """Page config, sidebar (filters, language) and URL for this run; returns the View.
 
@@ -258,6 +295,7 @@ def setup() -> View:
         initial_sidebar_state="expanded",
     )
     lang = language()
+    who = identity()
     path = str(db_path())
     try:
         import_id = _current_import(path)
@@ -270,11 +308,15 @@ def setup() -> View:
 
     options = {dim: [] for dim in FILTER_PARAMS}
     if import_id is not None:
-        params = {"import_id": import_id}
+        # a user limited to some agencies is offered only the values of their contracts
+        scope = auth.restrict(Filters(), who)
+        params = {"import_id": import_id, "filters": scope.as_param(), "rules": settings.rules()}
         rows = _cached_query(path, import_id, "filter_options", _key(params), params)
         for dim, part in rows.groupby("dimension"):
             options[dim] = part["value"].tolist()
         options["countries"] = sorted(options["countries"], key=lambda c: country_name(c, lang))
+        if who.limited:
+            options["agencies"] = [a for a in options["agencies"] if a in who.agencies]
 
     with st.sidebar:
         st.markdown(f"### {t('dash.filters', lang)}")
@@ -318,8 +360,9 @@ def setup() -> View:
         )
         if import_id is not None:
             st.caption(t("dash.data_from", lang, import_id=import_id))
+        _identity_note(who, lang)
 
-    filters = Filters(**chosen)
+    filters = auth.restrict(Filters(**chosen), who)
     v = View(db_path=path, import_id=import_id, as_of=as_of, filters=filters, lang=lang)
     keep_in_url(AS_OF_PARAM, as_of.isoformat())
     for dim, name in FILTER_PARAMS.items():
@@ -327,7 +370,30 @@ def setup() -> View:
     keep_in_url(LANG_PARAM, lang, DEFAULT_LANG)
     st.session_state[_VIEW] = v
     st.session_state[_RUN] = _run_token()
+    if import_id is not None and who.can("snapshot"):
+        with st.sidebar:
+            st.download_button(
+                t("snapshot.download", lang),
+                data=lambda: _snapshot_pdf(
+                    path, import_id, as_of, _key(filters.as_param()), filters, lang
+                ),
+                file_name=f"etikkmonitor-status-{as_of.isoformat()}.pdf",
+                mime="application/pdf",
+                on_click="ignore",
+                help=t("snapshot.download.help", lang),
+                key="snapshot_pdf",
+            )
     return v
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def _snapshot_pdf(
+    path: str, import_id, as_of: date, key: str, _filters: Filters, lang: str
+) -> bytes:
+    # Deterministic for (import, date, filters, language): cached, built only when clicked.
+    from .snapshot import build_pdf
+
+    return build_pdf(store(path), as_of, _filters, lang=lang)
 
 
 def _run_token():
@@ -567,6 +633,8 @@ def table(
 
 def downloads(exported: pd.DataFrame, name: str, key: str | None = None) -> None:
     """CSV and XLSX download buttons for a table (made when clicked)."""
+    if not identity().can("download_rows"):
+        return  # row-level data: analysts and admins download, viewers only see
     k = key or name
     c1, c2, _ = st.columns([1, 1, 4])
     lang = view().lang

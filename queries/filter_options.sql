@@ -1,13 +1,18 @@
 -- filter_options: one row per value a sidebar filter can take in the current dataset:
 -- (dimension, value). Dimensions are the Filters whitelist: agencies (owners and agencies with
 -- call-offs), categories, suppliers, countries (ISO alpha-2 of factories), contract_types.
--- Parameters: $import_id.
+-- Parameters: $import_id; $filters and $rules: the contracts whose values are offered (all for
+-- most users; only their agencies' for a user limited to some agencies).
 WITH contracts_of_import AS (
-    SELECT * FROM contracts WHERE import_id = $import_id
+    SELECT * FROM scoped_contracts($import_id, $filters, $rules)
 ),
 agencies AS (
     SELECT agency AS value FROM contracts_of_import
-    UNION SELECT agency FROM calloffs WHERE import_id = $import_id
+    UNION
+    SELECT a.agency
+    FROM calloffs AS a
+    JOIN contracts_of_import AS c USING (contract_id)
+    WHERE a.import_id = $import_id
 ),
 categories AS (
     SELECT DISTINCT category AS value FROM contracts_of_import

@@ -113,3 +113,34 @@ TEXT = {
     "imp.action.import": {"nb": "Import", "en": "Import"},
     "imp.action.rollback": {"nb": "Tilbakerulling", "en": "Roll-back"},
 }
+
+TEXT |= {
+    "auth.title": {"nb": "Etikkmonitor", "en": "Etikkmonitor"},
+    "auth.sign_in_needed": {
+        "nb": "Logg inn med Oslo kommunes konto for å se dashbordet.",
+        "en": "Sign in with your Oslo kommune account to see the dashboard.",
+    },
+    "auth.sign_in": {"nb": "Logg inn", "en": "Sign in"},
+    "auth.sign_out": {"nb": "Logg ut", "en": "Sign out"},
+    "auth.no_role": {
+        "nb": "{email} har ikke tilgang til Etikkmonitor. Ta kontakt med UKE for å få en rolle.",
+        "en": "{email} has no access to Etikkmonitor. Ask UKE for a role.",
+    },
+    "auth.local_mode": {
+        "nb": "Lokal modus: ingen innlogging er satt opp, og alle har alle rettigheter.",
+        "en": "Local mode: no sign-in is configured, and everyone has every right.",
+    },
+    "auth.signed_in": {"nb": "Innlogget som {who} ({role})", "en": "Signed in as {who} ({role})"},
+    "auth.limited": {
+        "nb": "Du ser bare data for: {agencies}.",
+        "en": "You see only the data of: {agencies}.",
+    },
+    "auth.role.viewer": {"nb": "leser", "en": "viewer"},
+    "auth.role.analyst": {"nb": "analytiker", "en": "analyst"},
+    "auth.role.admin": {"nb": "administrator", "en": "admin"},
+    "snapshot.download": {"nb": "Statusrapport (PDF)", "en": "Status report (PDF)"},
+    "snapshot.download.help": {
+        "nb": "To sider for politikere og ledelse, med tallene og utvalget du ser nå.",
+        "en": "Two pages for politicians and management, with the figures and selection shown.",
+    },
+}

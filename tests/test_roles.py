@@ -1,0 +1,183 @@
+"""Sign-in and roles under AppTest's user simulation: who reaches the importer and row-level
+downloads, and an agency-limited user who sees only that agency, whatever the URL asks.
+
+Figures of Bydel Grünerløkka as of 2024-06-30 are the hand-worked ones of
+test_handmade_fixture.py: part 1 2 of 3 (67 %), part 2 2 of 3 (67 %), 0 deadlines overdue,
+1 open critical or major finding. All agencies: part 2 4 of 5 (80 %), 3 overdue.
+"""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from dashboard_dbs import HANDMADE, ROOT, build
+from streamlit.testing.v1 import AppTest
+
+from etikkmonitor import settings
+
+APP = str(ROOT / "app.py")
+D = "2024-06-30"
+GRUNERLOKKA = "Bydel Grünerløkka"
+SYKEHJEM = "Sykehjemsetaten"
+NBSP = "\u00a0"
+ACCESS = f"""
+[access]
+default_role = "none"
+
+[[access.users]]
+email = "admin@oslo.kommune.no"
+role = "admin"
+
+[[access.users]]
+email = "analytiker@oslo.kommune.no"
+role = "analyst"
+
+[[access.users]]
+email = "leser@oslo.kommune.no"
+role = "viewer"
+
+[[access.users]]
+email = "bydel@oslo.kommune.no"
+role = "analyst"
+agencies = ["{GRUNERLOKKA}"]
+"""
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test",
+    "client_id": "test",
+    "client_secret": "test",
+    "server_metadata_url": "http://localhost/.well-known/openid-configuration",
+}
+
+
+@pytest.fixture(scope="module")
+def handmade_db(tmp_path_factory):
+    return build(HANDMADE, tmp_path_factory.mktemp("roles") / "handmade.duckdb")
+
+
+@pytest.fixture
+def signed_in(handmade_db, monkeypatch, tmp_path):
+    """open(email or None, page=None, **url) -> AppTest with sign-in configured."""
+    path = tmp_path / "access.toml"
+    path.write_text(ACCESS, encoding="utf-8")
+    monkeypatch.setenv("ETIKKMONITOR_SETTINGS", str(path))
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(handmade_db))
+    settings.load.cache_clear()
+
+    def open_(email: str | None, page: str | None = None, **url) -> AppTest:
+        st.cache_data.clear()
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.secrets["auth"] = AUTH
+        at.user = {"is_logged_in": True, "email": email} if email else {"is_logged_in": False}
+        for k, value in url.items():
+            at.query_params[k] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        if page:
+            at.switch_page(page).run()
+            assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    yield open_
+    settings.load.cache_clear()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def downloads(at: AppTest) -> list[str]:
+    return [b.label for b in at.get("download_button")]
+
+
+def test_not_signed_in_sees_only_the_sign_in(signed_in):
+    at = signed_in(None)
+    assert [b.label for b in at.button] == ["Logg inn"]
+    assert not at.metric and not at.dataframe
+
+
+def test_signed_in_without_a_role_is_turned_away(signed_in):
+    at = signed_in("fremmed@example.com")
+    assert "fremmed@example.com har ikke tilgang" in at.error[0].value
+    assert not at.metric
+
+
+def test_viewer_sees_figures_but_no_row_level_downloads_nor_the_importer(signed_in):
+    at = signed_in("leser@oslo.kommune.no", "pages/frister.py", as_of=D)
+    assert at.dataframe, "the tables are shown"
+    assert downloads(at) == ["Statusrapport (PDF)"], "only the snapshot, no CSV/XLSX"
+    with pytest.raises(Exception):  # noqa: B017 - the page is not in a viewer's menu at all
+        at.switch_page("pages/importer.py").run()
+
+
+def test_importer_page_refuses_a_non_admin_even_if_reached(signed_in, monkeypatch):
+    # Defence in depth: the page checks the role itself, not only the menu.
+    from etikkmonitor import auth
+
+    monkeypatch.setattr(auth, "PERMISSIONS", auth.PERMISSIONS | {"analyst": frozenset(
+        {"view", "snapshot", "download_rows", "import"})})  # fmt: skip
+    at = signed_in("analytiker@oslo.kommune.no")
+    monkeypatch.setattr(auth, "PERMISSIONS", auth.PERMISSIONS | {"analyst": frozenset(
+        {"view", "snapshot", "download_rows"})})  # fmt: skip
+    at.switch_page("pages/importer.py").run()
+    assert "Bare administratorer" in at.warning[0].value
+    assert not at.get("file_uploader")
+
+
+def test_analyst_downloads_rows(signed_in):
+    at = signed_in("analytiker@oslo.kommune.no", "pages/frister.py", as_of=D)
+    assert "Last ned CSV" in downloads(at) and "Last ned Excel" in downloads(at)
+
+
+def test_admin_reaches_the_importer(signed_in):
+    at = signed_in("admin@oslo.kommune.no", "pages/importer.py")
+    assert at.title[0].value == "Importer data"
+    assert at.get("file_uploader")
+
+
+@pytest.mark.parametrize("url_agency", [None, SYKEHJEM])
+def test_agency_limited_user_sees_only_their_agency(signed_in, url_agency):
+    url = {"as_of": D} | ({"agency": url_agency} if url_agency else {})
+    at = signed_in("bydel@oslo.kommune.no", **url)
+    m = metrics(at)
+    assert m["Oslomodellen del 1: seriøsitetskrav"] == f"67{NBSP}%"
+    assert m["Oslomodellen del 2: etisk handel"] == f"67{NBSP}%"
+    assert m["Frister over tid"] == "0"
+    assert m["Åpne kritiske og alvorlige avvik"] == "1"
+    assert at.sidebar.multiselect(key="flt_agencies").options == [GRUNERLOKKA]
+    assert any(f"virksomhet: {GRUNERLOKKA}" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["pages/oslomodellen.py", "pages/sosial_dialog.py", "pages/frister.py",
+     "pages/oppfolging.py", "pages/kontrakt.py"],
+)  # fmt: skip
+def test_agency_limited_user_is_limited_on_every_page(signed_in, page):
+    at = signed_in("bydel@oslo.kommune.no", page, as_of=D, agency=SYKEHJEM)
+    assert any(f"virksomhet: {GRUNERLOKKA}" in c.value for c in at.caption), page
+    assert not any(SYKEHJEM in c.value for c in at.caption)
+
+
+def test_agency_limited_snapshot_holds_only_their_figures(signed_in, handmade_db):
+    """The sidebar's PDF is built from the view's filters, which the limit has narrowed."""
+    from datetime import date
+
+    from etikkmonitor import db
+    from etikkmonitor.filters import Filters
+    from etikkmonitor.snapshot import build_pdf
+    from etikkmonitor.ui import View
+
+    at = signed_in("bydel@oslo.kommune.no", as_of=D, agency=SYKEHJEM)
+    v: View = at.session_state["_em_view"]
+    assert v.filters == Filters(agencies=(GRUNERLOKKA,))
+    store = db.Store(handmade_db)  # as the app opened it: one configuration per process
+    pdf = build_pdf(store, date(2024, 6, 30), v.filters)
+    store.close()
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert GRUNERLOKKA in text
+    assert "2 av 3 relevante kontrakter har krav om etisk handel" in text
