@@ -49,6 +49,7 @@ AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
 _VIEW = "_em_view"
 _WHO = "_em_who"
+MAX_SHOWN = 2000  # rows a table sends to the browser; the download has them all
 FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
 
@@ -609,7 +610,9 @@ def table(
     name: the download file's name (without extension); key: distinguishes two tables of one
     page with the same name.
     """
-    shown, exported = frames(df, columns, v)
+    # The browser gets at most MAX_SHOWN rows (the query ordered them: most urgent first);
+    # the download holds them all, and is built only when clicked.
+    shown = frames(df.head(MAX_SHOWN), columns, v)[0]
     config = {
         v.t(c.header): st.column_config.LinkColumn(
             v.t(c.header), display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
@@ -627,12 +630,21 @@ def table(
         key=f"df_{key or name}",
         width="stretch",
     )
+    if len(df) > MAX_SHOWN:
+        st.caption(
+            v.t("dash.table.limited", shown=fmt_int(MAX_SHOWN, v.lang), n=fmt_int(len(df), v.lang))
+        )
     if downloads_too:
-        downloads(exported, name, key=key)
+        downloads(lambda: frames(df, columns, v)[1], name, key=key)
 
 
-def downloads(exported: pd.DataFrame, name: str, key: str | None = None) -> None:
-    """CSV and XLSX download buttons for a table (made when clicked)."""
+def downloads(exported, name: str, key: str | None = None) -> None:
+    """CSV and XLSX download buttons for a table (made when clicked). `exported` is the frame,
+    or a function giving it (so a large table is only converted when someone downloads it)."""
+
+    def frame() -> pd.DataFrame:
+        return exported() if callable(exported) else exported
+
     if not identity().can("download_rows"):
         return  # row-level data: analysts and admins download, viewers only see
     k = key or name
@@ -641,7 +653,7 @@ def downloads(exported: pd.DataFrame, name: str, key: str | None = None) -> None
     with c1:
         st.download_button(
             t("dash.download.csv", lang),
-            data=lambda: export.to_csv(exported),
+            data=lambda: export.to_csv(frame()),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv_{k}",
@@ -652,7 +664,7 @@ def downloads(exported: pd.DataFrame, name: str, key: str | None = None) -> None
     with c2:
         st.download_button(
             t("dash.download.xlsx", lang),
-            data=lambda: export.to_xlsx(exported, sheet=name),
+            data=lambda: export.to_xlsx(frame(), sheet=name),
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{k}",

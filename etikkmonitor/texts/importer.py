@@ -138,6 +138,10 @@ TEXT |= {
     "auth.role.viewer": {"nb": "leser", "en": "viewer"},
     "auth.role.analyst": {"nb": "analytiker", "en": "analyst"},
     "auth.role.admin": {"nb": "administrator", "en": "admin"},
+    "dash.table.limited": {
+        "nb": "Viser de {shown} første av {n} rader. Last ned tabellen for å få alle.",
+        "en": "Showing the first {shown} of {n} rows. Download the table to get them all.",
+    },
     "snapshot.download": {"nb": "Statusrapport (PDF)", "en": "Status report (PDF)"},
     "snapshot.download.help": {
         "nb": "To sider for politikere og ledelse, med tallene og utvalget du ser nå.",
