@@ -351,23 +351,27 @@ def deadline_timeline(
         df = df[df["due_date"] <= pd.Timestamp(end)]
     kinds = [k for k in DEADLINE_KINDS if k in set(df["kind"])] or list(DEADLINE_KINDS)
     fig = go.Figure()
+    due = t("dash.col.due_date", lang)
+    kind_names = {k: label(k, lang) for k in df["kind"].unique()}
     for status in DEADLINE_STATUSES:
         part = df[df["status"] == status]
         if part.empty:
             continue
+        name = label(status, lang)
+        # column-wise (thousands of points at scale); each distinct date formatted once
+        dates = {d: fmt_date(d.date(), lang) for d in part["due_date"].unique()}
         hover = [
-            "<b>{}</b> {}<br>{}: {}<br>{}".format(
-                r.contract_id,
-                "" if not isinstance(r.description, str) else r.description,
-                t("dash.col.due_date", lang),
-                fmt_date(r.due_date.date(), lang),
-                label(status, lang),
+            f"<b>{c}</b> {d if isinstance(d, str) else ''}<br>{due}: {dates[x]}<br>{name}"
+            for c, d, x in zip(
+                part["contract_id"].astype(object),
+                part["description"].astype(object),
+                part["due_date"],
+                strict=True,
             )
-            for r in part.itertuples()
         ]
         fig.add_scatter(
             x=part["due_date"],
-            y=[label(k, lang) for k in part["kind"]],
+            y=part["kind"].map(kind_names).tolist(),
             mode="markers",
             name=label(status, lang),
             marker={

@@ -565,7 +565,12 @@ def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFr
         header = v.t(c.header)
         values = _words(df, c, v.lang)
         if c.kind == "contract":
-            shown[header] = [None if _missing(x) else contract_url(v, str(x)) for x in df[c.name]]
+            # contract_url per row, with the view's part of the query string made once
+            base = f"kontrakt?{view_query_string(v)}&"
+            shown[header] = [
+                None if _missing(x) else base + urlencode([("contract", str(x))])
+                for x in df[c.name]
+            ]
         else:
             shown[header] = values
         if c.kind == "pct":
