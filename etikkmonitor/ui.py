@@ -133,6 +133,24 @@ def query(name: str, v: View, **extra) -> pd.DataFrame:
     return _cached_query(v.db_path, v.import_id, name, _key(params), params)
 
 
+@st.cache_resource(show_spinner=False, max_entries=300)
+def _cached_chart(path: str, import_id, name: str, key: str, _build: Callable):
+    # A resource, not data: the figure is shared as it is (st.cache_data would copy it through
+    # pickle, and plotly validates every point again on the way back).
+    return _build()
+
+
+def cached_chart(name: str, v: View, build: Callable, **extra):
+    """`build()`: a figure made from the view's queries, built once per `name`, view (its
+    parameters and language), import and `extra`, so a warm run does not build it again.
+
+    extra must hold every page widget value the figure depends on (e.g. within=30). The figure
+    is shared between runs and sessions: do not change it after.
+    """
+    key = _key(v.params(**extra) | {"lang": v.lang})
+    return _cached_chart(v.db_path, v.import_id, name, key, build)
+
+
 @st.cache_data(show_spinner=False, max_entries=500)
 def _cached_figures(path: str, import_id, as_of: date, key: str, _filters: Filters) -> dict:
     return key_figures(store(path), as_of, _filters, import_id=import_id)

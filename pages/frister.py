@@ -101,21 +101,38 @@ end = v.as_of + timedelta(days=within)
 st.caption(
     v.t("dash.deadlines.timeline.caption", start=fmt_date(start, v.lang), end=fmt_date(end, v.lang))
 )
-ui.chart(charts.deadline_timeline(deadlines, v.as_of, v.lang, start=start, end=end), key="timeline")
+timeline = ui.cached_chart(
+    "deadlines.timeline",
+    v,
+    lambda: charts.deadline_timeline(deadlines, v.as_of, v.lang, start=start, end=end),
+    within=within,
+)
+ui.chart(timeline, key="timeline")
 
 st.subheader(v.t("dash.deadlines.by_kind"))
-counts = deadlines.groupby(["kind", "status"]).size().reset_index(name="n")
-counts["kind"] = counts["kind"].map(lambda k: label(k, v.lang))
-ui.chart(charts.stacked_status(counts, "kind", DEADLINE_STATUSES, v.lang), key="by_kind")
+
+
+def by_kind():
+    counts = deadlines.groupby(["kind", "status"]).size().reset_index(name="n")
+    counts["kind"] = counts["kind"].map(lambda k: label(k, v.lang))
+    return charts.stacked_status(counts, "kind", DEADLINE_STATUSES, v.lang)
+
+
+ui.chart(ui.cached_chart("deadlines.by_kind", v, by_kind), key="by_kind")
 
 TOP = 15
 st.subheader(v.t("dash.deadlines.by_agency"))
 st.caption(v.t("dash.deadlines.by_agency.caption", n=TOP))
-counts = deadlines.groupby(["agency", "status"]).size().reset_index(name="n")
-ui.chart(
-    charts.stacked_status(counts, "agency", DEADLINE_STATUSES, v.lang, sort_by="overdue", top=TOP),
-    key="by_agency",
-)
+
+
+def by_agency():
+    counts = deadlines.groupby(["agency", "status"]).size().reset_index(name="n")
+    return charts.stacked_status(
+        counts, "agency", DEADLINE_STATUSES, v.lang, sort_by="overdue", top=TOP
+    )
+
+
+ui.chart(ui.cached_chart("deadlines.by_agency", v, by_agency), key="by_agency")
 
 pivot = (
     deadlines.pivot_table(
@@ -136,10 +153,14 @@ with st.expander(v.t("dash.deadlines.by_agency.table")):
 
 st.subheader(v.t("dash.deadlines.findings"))
 if not ui.empty(open_findings, v, "dash.deadlines.no_open_findings", good=True):
-    counts = open_findings.groupby(["area", "severity"]).size().reset_index(name="n")
-    counts = counts.rename(columns={"severity": "status"})
-    counts["area"] = counts["area"].map(lambda a: label(a, v.lang))
-    ui.chart(charts.stacked_status(counts, "area", SEVERITIES, v.lang), key="findings_by_area")
+
+    def by_area():
+        counts = open_findings.groupby(["area", "severity"]).size().reset_index(name="n")
+        counts = counts.rename(columns={"severity": "status"})
+        counts["area"] = counts["area"].map(lambda a: label(a, v.lang))
+        return charts.stacked_status(counts, "area", SEVERITIES, v.lang)
+
+    ui.chart(ui.cached_chart("deadlines.findings_by_area", v, by_area), key="findings_by_area")
     ui.table(
         open_findings,
         [

@@ -21,10 +21,28 @@ largest = in_scope.sort_values("value_nok", ascending=False)
 default = largest["contract_id"].iloc[0] if len(largest) else ids[0]
 
 
+# The choices' labels, made once for all (tens of thousands of contracts at scale).
+outside = f" ({v.t('dash.contract.outside')})"
+choice_labels = dict(
+    zip(
+        ids,
+        [
+            f"{i} · {title} · {agency}" + ("" if in_scope else outside)
+            for i, title, agency, in_scope in zip(
+                ids,
+                choices["title"].astype(object),
+                choices["agency"].astype(object),
+                choices["in_scope"].astype(object),
+                strict=True,
+            )
+        ],
+        strict=True,
+    )
+)
+
+
 def choice_label(cid: str) -> str:
-    r = by_id.loc[cid]
-    text = f"{cid} · {r['title']} · {r['agency']}"
-    return text if r["in_scope"] else f"{text} ({v.t('dash.contract.outside')})"
+    return choice_labels[cid]
 
 
 cid = st.selectbox(

@@ -67,7 +67,13 @@ ui.keep_in_url("central", "1" if only_central else None)
 shown = central if only_central else df
 
 st.subheader(v.t("dash.dialogue.map"))
-ui.chart(charts.factory_map(shown, v.lang), key="dialogue_map", alt=v.t("dash.dialogue.map.alt"))
+ui.chart(
+    ui.cached_chart(
+        "dialogue.map", v, lambda: charts.factory_map(shown, v.lang), central=only_central
+    ),
+    key="dialogue_map",
+    alt=v.t("dash.dialogue.map.alt"),
+)
 st.caption(v.t("dash.dialogue.map.note"))
 
 TOP = 15
@@ -76,25 +82,33 @@ st.caption(v.t("dash.dialogue.top_note", n=TOP))
 left, right = st.columns(2, gap="large")
 with left:
     st.markdown(f"**{v.t('dash.dialogue.by_supplier')}**")
-    counts = shown.groupby(["supplier_name", "dialogue_status"]).size().reset_index(name="n")
-    counts = counts.rename(columns={"dialogue_status": "status"})
+
+    def by_supplier():
+        counts = shown.groupby(["supplier_name", "dialogue_status"]).size().reset_index(name="n")
+        counts = counts.rename(columns={"dialogue_status": "status"})
+        return charts.stacked_status(counts, "supplier_name", DIALOGUE_STATUSES, v.lang, top=TOP)
+
     ui.chart(
-        charts.stacked_status(counts, "supplier_name", DIALOGUE_STATUSES, v.lang, top=TOP),
+        ui.cached_chart("dialogue.by_supplier", v, by_supplier, central=only_central),
         key="by_supplier",
     )
 with right:
     st.markdown(f"**{v.t('dash.dialogue.by_country')}**")
-    counts = shown.groupby(["country", "dialogue_status"]).size().reset_index(name="n")
-    counts = counts.rename(columns={"dialogue_status": "status"})
-    ui.chart(
-        charts.stacked_status(
+
+    def by_country():
+        counts = shown.groupby(["country", "dialogue_status"]).size().reset_index(name="n")
+        counts = counts.rename(columns={"dialogue_status": "status"})
+        return charts.stacked_status(
             counts,
             "country",
             DIALOGUE_STATUSES,
             v.lang,
             by_label=lambda c: country_name(c, v.lang),
             top=TOP,
-        ),
+        )
+
+    ui.chart(
+        ui.cached_chart("dialogue.by_country", v, by_country, central=only_central),
         key="by_country",
     )
 
@@ -102,17 +116,18 @@ st.subheader(v.t("dash.dialogue.progress"))
 st.markdown(v.t("dash.dialogue.progress.intro"))
 required = central[central["social_dialogue_required"]]
 if not ui.empty(required, v, "dash.dialogue.progress.none"):
-    counts = (
-        required.assign(contract=required["contract_id"] + " · " + required["supplier_name"])
-        .groupby(["contract", "dialogue_status"])
-        .size()
-        .reset_index(name="n")
-        .rename(columns={"dialogue_status": "status"})
-    )
-    ui.chart(
-        charts.stacked_status(counts, "contract", DIALOGUE_STATUSES, v.lang, normalise=True),
-        key="progress",
-    )
+
+    def progress():
+        counts = (
+            required.assign(contract=required["contract_id"] + " · " + required["supplier_name"])
+            .groupby(["contract", "dialogue_status"])
+            .size()
+            .reset_index(name="n")
+            .rename(columns={"dialogue_status": "status"})
+        )
+        return charts.stacked_status(counts, "contract", DIALOGUE_STATUSES, v.lang, normalise=True)
+
+    ui.chart(ui.cached_chart("dialogue.progress", v, progress), key="progress")
 
 st.subheader(v.t("dash.dialogue.all"))
 ui.table(
