@@ -81,12 +81,16 @@ if not ui.empty(pd.DataFrame(contracts), v):
         for name in number_cols:
             df[f"{name}_text"] = df[name].map(lambda x: points(x, v.lang))
         ui.table(df, cols, v, "oppfolging", downloads_too=False)
-        # the download keeps the points as numbers
-        exported = ui.frames(df, cols, v)[1]
-        for name in number_cols:
-            header = v.t("priority.col.score" if name == "score" else f"priority.term.{name[2:]}")
-            exported[header] = df[name]
-        ui.downloads(exported, "oppfolging")
+
+        # the download keeps the points as numbers; made only when clicked
+        def contracts_export(df=df, cols=cols, number_cols=number_cols):
+            exported = ui.frames(df, cols, v)[1]
+            for name in number_cols:
+                term = "priority.col.score" if name == "score" else f"priority.term.{name[2:]}"
+                exported[v.t(term)] = df[name]
+            return exported
+
+        ui.downloads(contracts_export, "oppfolging")
 
     with tab_suppliers:
         st.caption(v.t("priority.suppliers.caption"))
@@ -106,10 +110,14 @@ if not ui.empty(pd.DataFrame(contracts), v):
             ui.Col("contract_ids", "priority.col.contract_ids", "list"),
         ]
         ui.table(sf, scols, v, "oppfolging_leverandorer", downloads_too=False)
-        exported = ui.frames(sf, scols, v)[1]
-        exported[v.t("priority.col.score")] = sf["score"]
-        exported[v.t("priority.col.max_score")] = sf["max_score"]
-        ui.downloads(exported, "oppfolging_leverandorer")
+
+        def suppliers_export(sf=sf, scols=scols):
+            exported = ui.frames(sf, scols, v)[1]
+            exported[v.t("priority.col.score")] = sf["score"]
+            exported[v.t("priority.col.max_score")] = sf["max_score"]
+            return exported
+
+        ui.downloads(suppliers_export, "oppfolging_leverandorer")
 
 with st.expander(v.t("priority.method.title")):
     weights = settings.priority()
