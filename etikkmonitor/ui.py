@@ -600,6 +600,13 @@ def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFr
     return pd.DataFrame(shown, index=df.index), pd.DataFrame(exported, index=df.index)
 
 
+@st.cache_data(show_spinner=False, max_entries=500)
+def _shown(df: pd.DataFrame, columns: tuple[Col, ...], view_key: str, _v: View) -> pd.DataFrame:
+    # The shown frame of `table`, cached by its rows (hashed), columns and view (language and
+    # the link's query string): a warm run does not convert the same rows again.
+    return frames(df, columns, _v)[0]
+
+
 def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
     def blank_or(f):
         return lambda x: "" if _missing(x) else f(x)
@@ -635,7 +642,7 @@ def table(
     """
     # The browser gets at most MAX_SHOWN rows (the query ordered them: most urgent first);
     # the download holds them all, and is built only when clicked.
-    shown = frames(df.head(MAX_SHOWN), columns, v)[0]
+    shown = _shown(df.head(MAX_SHOWN), tuple(columns), _key(v.params() | {"lang": v.lang}), v)
     config = {
         v.t(c.header): st.column_config.LinkColumn(
             v.t(c.header), display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
