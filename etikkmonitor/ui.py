@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -600,7 +601,16 @@ def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFr
     return pd.DataFrame(shown, index=df.index), pd.DataFrame(exported, index=df.index)
 
 
-@st.cache_data(show_spinner=False, max_entries=500)
+def _frame_digest(df: pd.DataFrame) -> bytes:
+    # A table's rows and column names; rows holding lists are not hashable by pandas: pickled.
+    try:
+        rows = pd.util.hash_pandas_object(df, index=True).values.tobytes()
+    except TypeError:
+        rows = pickle.dumps(df)
+    return json.dumps(list(map(str, df.columns))).encode() + rows
+
+
+@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={pd.DataFrame: _frame_digest})
 def _shown(df: pd.DataFrame, columns: tuple[Col, ...], view_key: str, _v: View) -> pd.DataFrame:
     # The shown frame of `table`, cached by its rows (hashed), columns and view (language and
     # the link's query string): a warm run does not convert the same rows again.

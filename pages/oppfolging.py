@@ -33,8 +33,32 @@ def points(x: float, lang: str) -> str:
     return s.replace(".", ",") if lang == "nb" else s
 
 
+NUMBER_COLS = ["score"] + [f"p_{term}" for term in priority.TERMS]
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def frames(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
+    """The first WEEK contracts, and both lists as frames with their points in words; cached
+    like `lists`, so a warm run does not build tens of thousands of rows again."""
+    contracts, suppliers = lists(path, import_id, as_of, key, lang, _filters)
+    df = pd.DataFrame(contracts)
+    sf = pd.DataFrame(suppliers)
+    if contracts:
+        for term in priority.TERMS:
+            df[f"p_{term}"] = [c["terms"][term] for c in contracts]
+        # reasons hold commas themselves: joined with semicolons
+        df["reasons_text"] = ["; ".join(c["reasons"]) for c in contracts]
+        for name in NUMBER_COLS:
+            df[f"{name}_text"] = df[name].map(lambda x: points(x, lang))
+    if suppliers:
+        sf["reasons_text"] = ["; ".join(s["reasons"]) for s in suppliers]
+        for name in ("score", "max_score"):
+            sf[f"{name}_text"] = sf[name].map(lambda x: points(x, lang))
+    return contracts[:WEEK], df, sf
+
+
 v = ui.page("priority.page.title", "priority.page.intro")
-contracts, suppliers = lists(
+contracts, df, sf = frames(
     v.db_path,
     v.import_id,
     v.as_of,
@@ -44,10 +68,10 @@ contracts, suppliers = lists(
 )
 st.caption(v.t("priority.not_verdict"))
 
-if not ui.empty(pd.DataFrame(contracts), v):
+if not ui.empty(df, v):
     st.subheader(v.t("priority.week"))
-    st.caption(v.t("priority.week.caption", n=min(WEEK, len(contracts))))
-    for c in contracts[:WEEK]:
+    st.caption(v.t("priority.week.caption", n=min(WEEK, len(df))))
+    for c in contracts:
         with st.container(border=True):
             head, score = st.columns([5, 1])
             head.markdown(
@@ -62,12 +86,6 @@ if not ui.empty(pd.DataFrame(contracts), v):
         [v.t("priority.tab.contracts"), v.t("priority.tab.suppliers")]
     )
     with tab_contracts:
-        df = pd.DataFrame(contracts)
-        for term in priority.TERMS:
-            df[f"p_{term}"] = [c["terms"][term] for c in contracts]
-        # reasons hold commas themselves: joined with semicolons
-        df["reasons_text"] = ["; ".join(c["reasons"]) for c in contracts]
-        number_cols = ["score"] + [f"p_{term}" for term in priority.TERMS]
         cols = [
             ui.Col("rank", "priority.col.rank", "int"),
             ui.Col("contract_id", "priority.col.contract", "contract"),
@@ -78,14 +96,12 @@ if not ui.empty(pd.DataFrame(contracts), v):
             ui.Col("next_step", "priority.col.next_step"),
             ui.Col("reasons_text", "priority.col.reasons"),
         ] + [ui.Col(f"p_{term}_text", f"priority.term.{term}") for term in priority.TERMS]
-        for name in number_cols:
-            df[f"{name}_text"] = df[name].map(lambda x: points(x, v.lang))
         ui.table(df, cols, v, "oppfolging", downloads_too=False)
 
         # the download keeps the points as numbers; made only when clicked
-        def contracts_export(df=df, cols=cols, number_cols=number_cols):
+        def contracts_export(df=df, cols=cols):
             exported = ui.frames(df, cols, v)[1]
-            for name in number_cols:
+            for name in NUMBER_COLS:
                 term = "priority.col.score" if name == "score" else f"priority.term.{name[2:]}"
                 exported[v.t(term)] = df[name]
             return exported
@@ -94,10 +110,6 @@ if not ui.empty(pd.DataFrame(contracts), v):
 
     with tab_suppliers:
         st.caption(v.t("priority.suppliers.caption"))
-        sf = pd.DataFrame(suppliers)
-        sf["reasons_text"] = ["; ".join(s["reasons"]) for s in suppliers]
-        for name in ("score", "max_score"):
-            sf[f"{name}_text"] = sf[name].map(lambda x: points(x, v.lang))
         scols = [
             ui.Col("rank", "priority.col.rank", "int"),
             ui.Col("supplier_name", "priority.col.supplier"),
