@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -601,13 +600,26 @@ def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFr
     return pd.DataFrame(shown, index=df.index), pd.DataFrame(exported, index=df.index)
 
 
+def _as_text(x) -> str:
+    # a list (or array) cell as text, quickly (an array's own str() is slow)
+    if isinstance(x, (list, tuple)) or hasattr(x, "tolist"):
+        return "\x1f".join(map(str, list(x)))
+    return repr(x)
+
+
 def _frame_digest(df: pd.DataFrame) -> bytes:
-    # A table's rows and column names; rows holding lists are not hashable by pandas: pickled.
-    try:
-        rows = pd.util.hash_pandas_object(df, index=True).values.tobytes()
-    except TypeError:
-        rows = pickle.dumps(df)
-    return json.dumps(list(map(str, df.columns))).encode() + rows
+    # A table's rows and column names; rows holding lists are not hashable by pandas: hashed
+    # as text (pickle is no good here: its bytes depend on which values share one object).
+    parts = [json.dumps(list(map(str, df.columns))).encode()]
+    parts.append(pd.util.hash_pandas_object(df.index).values.tobytes())
+    for i in range(df.shape[1]):
+        col = df.iloc[:, i]
+        try:
+            parts.append(pd.util.hash_pandas_object(col, index=False).values.tobytes())
+        except TypeError:
+            text = col.map(_as_text)
+            parts.append(pd.util.hash_pandas_object(text, index=False).values.tobytes())
+    return b"".join(parts)
 
 
 @st.cache_data(show_spinner=False, max_entries=500, hash_funcs={pd.DataFrame: _frame_digest})
