@@ -631,7 +631,21 @@ def _shown(df: pd.DataFrame, columns: tuple[Col, ...], view_key: str, _v: View) 
 
 def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
     def blank_or(f):
-        return lambda x: "" if _missing(x) else f(x)
+        # Each distinct value is formatted once per table (dates and day counts repeat a lot).
+        seen: dict = {}
+
+        def formatted(x):
+            if _missing(x):
+                return ""
+            try:
+                return seen[x]
+            except KeyError:
+                seen[x] = f(x)
+                return seen[x]
+            except TypeError:  # not hashable
+                return f(x)
+
+        return formatted
 
     by_kind = {
         "int": blank_or(lambda x: fmt_int(x, lang)),
