@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ from . import schema
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
-ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
+ROW_ERROR = "_row_error"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a raw-table column for problems found while reading a row
 
 
 @dataclass
@@ -253,6 +255,7 @@ class Reader:
         except UnicodeDecodeError:
             self.errors.append(RefusalError(file, "is neither UTF-8 nor Windows-1252 text"))
             return
+        plain = encoding == "utf-8" and "\r" not in text  # DuckDB can read the file as it is
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         header_line, _, body = text.partition("\n")
         if not header_line.strip():
@@ -264,28 +267,33 @@ class Reader:
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
-        if not self._load_csv_duckdb(src, body):
+        if not self._load_csv_duckdb(src, body, path if plain else None):
             self._load_rows(src, _csv_rows(body, delimiter, len(header)))
 
-    def _load_csv_duckdb(self, src: Source, body: str) -> bool:
+    def _load_csv_duckdb(self, src: Source, body: str, original: Path | None) -> bool:
         """DuckDB's own reader, with explicit columns: fast, but only where line numbers are
-        certain (no blank lines, no line breaks inside quotes). False means: read it in Python."""
-        lines = body.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        if any(not line.strip() for line in lines):
+        certain (no blank lines, no line breaks inside quotes). False means: read it in Python.
+        `original`: the file itself, when it is plain UTF-8 with LF line ends (no copy needed)."""
+        body = body.rstrip("\n")
+        if not body or _BLANK_LINE.search(f"\n{body}\n"):
             return False
-        with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as f:
-            f.write(body)
-            tmp = Path(f.name)
+        n_lines = body.count("\n") + 1
+        tmp = None
+        if original is None:
+            with tempfile.NamedTemporaryFile(
+                "w", suffix=".csv", encoding="utf-8", delete=False
+            ) as f:
+                f.write(body)
+                tmp = Path(f.name)
         names = [f"c{i}" for i in range(len(src.header))]
         try:
             self.con.execute(
                 "CREATE OR REPLACE TEMP TABLE csv_in AS SELECT * FROM read_csv($path, "
-                "delim=$delim, header=false, auto_detect=false, columns=$columns, "
+                "delim=$delim, header=false, skip=$skip, auto_detect=false, columns=$columns, "
                 "quote='\"', escape='\"', null_padding=true)",
                 {
-                    "path": str(tmp),
+                    "path": str(tmp or original),
+                    "skip": 0 if tmp else 1,
                     "delim": src.delimiter,
                     "columns": {n: "VARCHAR" for n in names},
                 },
@@ -293,8 +301,9 @@ class Reader:
         except duckdb.Error:
             return False  # ragged or odd rows: the Python reader says which, by line
         finally:
-            tmp.unlink(missing_ok=True)
-        if self.con.execute("SELECT count(*) FROM csv_in").fetchall()[0][0] != len(lines):
+            if tmp:
+                tmp.unlink(missing_ok=True)
+        if self.con.execute("SELECT count(*) FROM csv_in").fetchall()[0][0] != n_lines:
             return False
         self._insert_from("csv_in", src, names, line_expr="rowid + 2")
         return True
