@@ -121,6 +121,9 @@ def write_report(results: dict, path: Path) -> None:
         "![time against scale](performance.png)",
         "",
     ]
+    notes = path.with_name("performance-notes.md")
+    if notes.exists():  # the hand-written analysis of the targets, kept across runs
+        lines += ["", notes.read_text(encoding="utf-8")]
     path.write_text("\n".join(lines), encoding="utf-8")
     fig, ax = plt.subplots(figsize=(6, 3.5), dpi=120)
     rows = [results[s]["rows"] for s in scales]
