@@ -6,6 +6,7 @@ import streamlit as st
 
 from etikkmonitor import charts, ui
 from etikkmonitor.i18n import fmt_int, fmt_pct
+from etikkmonitor.importer import reason
 from etikkmonitor.ui import Col
 
 v = ui.page("dash.page.quality", "dash.quality.intro", filtered=False)
@@ -48,7 +49,7 @@ with left:
 with right:
     st.subheader(v.t("dash.quality.reasons"))
     if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
-        reasons = rejects.assign(reason=rejects["code"].map(lambda c: v.t(f"dash.reject.{c}")))
+        reasons = rejects.assign(reason=rejects["code"].map(lambda c: reason(c, None, v.lang)))
         counts = reasons.groupby("reason").size().reset_index(name="n")
         ui.chart(charts.counts_bar(counts, "reason", v.lang, color=charts.RED), key="reasons")
 
@@ -75,7 +76,7 @@ st.markdown(v.t("dash.quality.rejects.intro"))
 if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
     shown = rejects.assign(
         reason=[
-            v.t(f"dash.reject.{c}") + (f" ({d})" if isinstance(d, str) and d else "")
+            reason(c, d if isinstance(d, str) and d else None, v.lang)
             for c, d in zip(rejects["code"], rejects["detail"], strict=True)
         ],
         table_words=rejects["table_name"].map(lambda x: v.t(f"dash.table.{x}")),

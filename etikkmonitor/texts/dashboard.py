@@ -473,42 +473,6 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.table.agencies": _("Virksomheter", "Agencies"),
     "dash.table.calloffs": _("Avrop", "Call-offs"),
     # reject reasons (codes of the importer)
-    "dash.reject.missing_required": _("påkrevd verdi mangler", "required value is missing"),
-    "dash.reject.bad_date": _(
-        "ikke en dato (bruk 30.06.2024 eller 2024-06-30)",
-        "not a date (use 2024-06-30 or 30.06.2024)",
-    ),
-    "dash.reject.bad_number": _(
-        "ikke et tall (bruk 1250000, 1 250 000 eller 1.250.000,50)",
-        "not a number (use 1250000, 1 250 000 or 1.250.000,50)",
-    ),
-    "dash.reject.bad_integer": _("ikke et helt tall", "not a whole number"),
-    "dash.reject.negative": _("kan ikke være negativ", "must not be negative"),
-    "dash.reject.bad_bool": _("ikke ja/nei", "not yes/no"),
-    "dash.reject.bad_enum": _("ikke en av de tillatte verdiene", "not one of the allowed values"),
-    "dash.reject.bad_country": _("ukjent land", "not a known country"),
-    "dash.reject.bad_orgnr_format": _(
-        "organisasjonsnummeret må ha 9 sifre", "organisation number must have 9 digits"
-    ),
-    "dash.reject.bad_orgnr_check": _(
-        "feil kontrollsiffer i organisasjonsnummeret", "organisation number fails its check digit"
-    ),
-    "dash.reject.out_of_range": _("koordinat utenfor gyldig område", "coordinate out of range"),
-    "dash.reject.end_before_start": _("sluttdato før startdato", "end date before start date"),
-    "dash.reject.trained_above_workers": _(
-        "flere opplært enn arbeidere", "more workers trained than workers"
-    ),
-    "dash.reject.closed_without_date": _("lukket uten lukket dato", "closed without a closed date"),
-    "dash.reject.duplicate_key": _(
-        "samme nøkkel som en tidligere rad", "duplicate key: an earlier row has the same key"
-    ),
-    "dash.reject.unknown_reference": _(
-        "viser til en rad som ikke finnes i eksporten", "refers to a row that is not in the export"
-    ),
-    "dash.reject.parent_rejected": _(
-        "viser til en rad som ble avvist", "refers to a row that was rejected"
-    ),
-    "dash.reject.too_many_fields": _("flere felt enn overskriften", "more fields than the header"),
     # column headers
     "dash.col.contract": _("Kontrakt", "Contract"),
     "dash.col.title": _("Tittel", "Title"),
