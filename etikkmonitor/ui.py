@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,6 +53,7 @@ _WHO = "_em_who"
 MAX_SHOWN = 2000  # rows a table sends to the browser; the download has them all
 FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
+_IN_APP = "_em_in_app"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,6 +432,16 @@ def view() -> View:
     token = _run_token()
     if token is not None and st.session_state.get(_RUN) is token:
         return st.session_state[_VIEW]
+    if token is not None and not st.session_state.get(_IN_APP):
+        # A fresh server serves a first direct link (/datakvalitet) from pages/ on its own,
+        # with the folder's file names as the menu. Run app.py instead: its st.navigation
+        # takes over (menu, sign-in, roles) and runs this page; then stop this outer run.
+        st.session_state[_IN_APP] = True
+        try:
+            runpy.run_path(str(db.ROOT / "app.py"), run_name="__main__")
+        finally:
+            st.session_state[_IN_APP] = False
+        st.stop()
     return setup()
 
 
