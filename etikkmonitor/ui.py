@@ -426,13 +426,21 @@ def _run_token():
     return None if ctx is None else ctx.cursors
 
 
+def _main_is_app() -> bool:
+    """The server runs app.py (not a page file given as the main script, as some tests do)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx is not None and Path(ctx.main_script_path).name == "app.py"
+
+
 def view() -> View:
     """The View that `setup()` made for this run; runs `setup()` if none did (a page run on
     its own, as in a test)."""
     token = _run_token()
     if token is not None and st.session_state.get(_RUN) is token:
         return st.session_state[_VIEW]
-    if token is not None and not st.session_state.get(_IN_APP):
+    if token is not None and not st.session_state.get(_IN_APP) and _main_is_app():
         # A fresh server serves a first direct link (/datakvalitet) from pages/ on its own,
         # with the folder's file names as the menu. Run app.py instead: its st.navigation
         # takes over (menu, sign-in, roles) and runs this page; then stop this outer run.
