@@ -41,6 +41,8 @@ uploaded = st.file_uploader(
     accept_multiple_files=True,
     key="imp_files",
     help=v.t("imp.uploader.help", mb=max_file_bytes() // (1024 * 1024)),
+    # the browser refuses a file above the limit before sending it; the guard checks again
+    max_upload_size=max(1, -(-max_file_bytes() // (1024 * 1024))),
 )
 if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":material/rule:"):
     old = st.session_state.pop(VALIDATION, None)
@@ -184,6 +186,8 @@ with left:
             st.session_state.pop("imp_rollback_confirm", None)
             st.session_state[NOTICE] = v.t("imp.rolled_back", id=target, entry=entry)
             st.rerun()
+    elif not others:
+        st.caption(v.t("imp.rollback.only_one"))
 with right:
     st.markdown(f"**{v.t('imp.compare')}**")
     if len(ids) >= 2:
@@ -195,6 +199,8 @@ with right:
         )
         a_choices = [i for i in ids if i != b]
         a = st.selectbox(v.t("imp.compare.a"), a_choices, format_func=import_label)
+    else:
+        st.caption(v.t("imp.compare.only_one"))
 
 if len(ids) >= 2:
     diff = compare(store, a, b, v.as_of, v.filters)

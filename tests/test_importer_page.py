@@ -101,3 +101,12 @@ def test_rollback_restores_the_earlier_figures(tmp_path, monkeypatch, lang):
     at.query_params["as_of"] = "2024-06-30"
     at.switch_page("pages/oversikt.py").run()
     assert {m.label: m.value for m in at.metric}["Oslomodellen del 2: etisk handel"] == "80\u00a0%"
+
+
+def test_one_import_says_why_there_is_nothing_to_roll_back_or_compare(tmp_path, monkeypatch):
+    db_file = build(HANDMADE, tmp_path / "one.duckdb")
+    at = open_importer(db_file, monkeypatch)
+    captions = [c.value for c in at.caption]
+    assert "Det finnes ingen annen import å rulle tilbake til ennå." in captions
+    assert "Sammenligningen trenger minst to importer." in captions
+    assert not [s for s in at.selectbox if s.label == "Gjør denne importen gjeldende"]

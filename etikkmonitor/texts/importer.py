@@ -63,6 +63,10 @@ TEXT = {
         "en": "I want to make import {id} current again",
     },
     "imp.rollback.button": {"nb": "Rull tilbake", "en": "Roll back"},
+    "imp.rollback.only_one": {
+        "nb": "Det finnes ingen annen import å rulle tilbake til ennå.",
+        "en": "There is no other import to roll back to yet.",
+    },
     "imp.rolled_back": {
         "nb": "Import {id} er gjeldende igjen (loggført som oppføring {entry}).",
         "en": "Import {id} is current again (logged as entry {entry}).",
@@ -84,6 +88,10 @@ TEXT = {
         "en": "Factories whose status changed",
     },
     "imp.compare.none": {"nb": "Ingen endringer.", "en": "No changes."},
+    "imp.compare.only_one": {
+        "nb": "Sammenligningen trenger minst to importer.",
+        "en": "A comparison needs at least two imports.",
+    },
     "imp.import_label": {
         "nb": "Import {id} · {when} · {who}",
         "en": "Import {id} · {when} · {who}",
