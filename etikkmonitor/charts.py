@@ -143,6 +143,7 @@ def coverage_split(figures: dict, lang: str) -> go.Figure:
             text=texts,
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,  # plotly turns a label on its side to fit a narrow bar: unreadable
             textfont={"color": _text_color(fill), "size": 12},
             hovertext=hovers,
             hoverinfo="text+y",
@@ -242,6 +243,7 @@ def stacked_status(
             text=[fmt_int(c, lang) if c else "" for c in counts],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,  # plotly turns a label on its side to fit a narrow bar: unreadable
             textfont={"color": _text_color(fill), "size": 12},
             customdata=list(counts),
             hovertemplate="%{y}<br>" + label(status, lang) + ": %{customdata}<extra></extra>",
@@ -458,12 +460,15 @@ def import_rows(df: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y}: %{x}<extra>" + t(key, lang) + "</extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(
-        type="log"
-        if df["rows_imported"].max() > 50 * max(1, df["rows_imported"].min())
-        else "linear",
-        title=None,
-    )
+    if df["rows_imported"].max() > 50 * max(1, df["rows_imported"].min()):
+        # powers of ten only, in Norwegian digits: plotly's own log ticks read "5 100 2 5 1000"
+        top = int(df["rows_imported"].add(df["rows_rejected"]).max())
+        ticks = [10**k for k in range(len(str(max(top, 1))) + 1)]
+        fig.update_xaxes(
+            type="log", tickvals=ticks, ticktext=[fmt_int(x, lang) for x in ticks], title=None
+        )
+    else:
+        fig.update_xaxes(type="linear", title=None)
     fig.update_yaxes(autorange="reversed", type="category", title=None)
     return layout(fig, lang, height=_bar_height(len(df), per=32))
 

@@ -6,6 +6,7 @@ Each command is a thin shell over the package's functions, the same ones the das
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -39,6 +40,14 @@ def open_store(path: Path | None, read_only: bool = False) -> db.Store:
     elif not path.exists():
         raise SystemExit(f"no database at {path}: run `etikkmonitor import ... --db {path}` first")
     return db.Store(path, read_only=read_only)
+
+
+def _who() -> str | None:
+    """The account that runs the import, for the import log (the dashboard logs the e-mail)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no such user in the passwd file, no login name set
+        return None
 
 
 def cmd_import(args) -> int:
@@ -93,7 +102,7 @@ def cmd_import(args) -> int:
         path = args.db or default_db()
         store = db.Store(path)
         try:
-            import_id = publish(v, store, user=os.environ.get("USER"))
+            import_id = publish(v, store, user=_who())
         finally:
             store.close()
         files = v.files()
