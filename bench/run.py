@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -41,6 +40,8 @@ TARGETS = {
     "page_warm_s": 0.3,
     "pandas_ratio": 10.0,
     "app_memory_mb": 1536,
+    "rows_sent": 5000,  # "no page sends more than a few thousand rows to the browser"
+    "growth": 1.1,  # scale 10 -> 100: time ratio / row ratio, i.e. no worse than linear
 }
 
 
@@ -130,17 +131,15 @@ def bench_queries(store: db.Store, runs: int) -> dict[str, float]:
     return out
 
 
-def bench_pages(db_path: Path, runs: int) -> dict[str, tuple[float, float]]:
-    """Each page's full script run with AppTest: (cold, warm) seconds."""
-    script = ROOT / "bench" / "page_times.py"
-    if not (ROOT / "app.py").exists() or not script.exists():
-        return {}
+def bench_pages(db_path: Path, runs: int) -> dict:
+    """Each page's full script run with AppTest (bench/page_times.py, in an app process of its
+    own): {"pages": {page: {cold_s, warm_s, queries_s, rows_sent}}, "peak_rss_mb": MB}."""
     env = os.environ | {"ETIKKMONITOR_DB": str(db_path)}
     res = subprocess.run(
-        [sys.executable, str(script), str(runs)], env=env, capture_output=True, text=True,
-        cwd=ROOT, check=True,
+        [sys.executable, "-m", "bench.page_times", str(runs)], env=env, capture_output=True,
+        text=True, cwd=ROOT, check=True,
     )  # fmt: skip
-    return {k: tuple(v) for k, v in json.loads(res.stdout.strip().splitlines()[-1]).items()}
+    return json.loads(res.stdout.strip().splitlines()[-1])
 
 
 def bench_snapshot(store: db.Store, runs: int) -> float | None:
@@ -169,7 +168,7 @@ def run(scales: list[int], runs: int) -> dict:
         )
         snapshot = bench_snapshot(store, n)
         store.close()
-        pages = bench_pages(db_path, n)
+        app = bench_pages(db_path, n)
         results[scale] = {
             "rows": rows,
             "import_s": t_import,
@@ -179,8 +178,8 @@ def run(scales: list[int], runs: int) -> dict:
             "queries_s": queries,
             "pandas_s": frames_time,
             "snapshot_s": snapshot,
-            "pages_s": pages,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "pages": app["pages"],
+            "app_rss_mb": app["peak_rss_mb"],
         }
         print(json.dumps({scale: results[scale]}, default=str), flush=True)
     return results

@@ -63,8 +63,13 @@ def test_benchmark_runs_at_scale_1_and_its_figures_are_sane(tmp_path):
     assert 0 < r["summary_s"] < 5
     assert {"summary", "deadlines_list", "priorities"} <= set(r["queries_s"])
     pages = {p.stem for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py")}
-    assert pages <= set(r["pages_s"])
-    assert all(cold > 0 and warm > 0 for k, (cold, warm) in r["pages_s"].items() if k in pages)
+    assert pages == set(r["pages"])
+    for name, page in r["pages"].items():
+        assert 0 < page["queries_s"] < page["cold_s"], name
+        assert page["warm_s"] > 0, name
+        assert 0 <= page["rows_sent"] <= 5000, name
+    assert r["pages"]["frister"]["rows_sent"] > 0
+    assert 100 < r["app_rss_mb"] < 4000
     assert r["snapshot_s"] and r["snapshot_s"] > 0
     report = tmp_path / "performance.md"
     write_report(results, report)
