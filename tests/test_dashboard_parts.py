@@ -206,6 +206,30 @@ def test_deadline_timeline_and_trend(store):
     assert list(fig.layout.xaxis.ticktext) == ["31.03.2024", "30.06.2024"]
 
 
+def test_trend_query_gives_the_hand_worked_figures(store):
+    # test_handmade_fixture.py works these out: as of 2024-06-30 3 deadlines overdue and 4
+    # findings open; as of 2025-03-31 7 overdue, 4 open. Before any audit (2023-01-01): the
+    # milestones and dialogue deadlines of then, no findings at all.
+    d2 = date(2025, 3, 31)
+    rows = store.query("trend", **params(store) | {"dates": [d2, D, D]})
+    assert list(rows["as_of"].dt.date) == [D, d2]  # one row per date, in date order
+    assert list(rows["overdue"]) == [3, 7]
+    assert list(rows["open_findings"]) == [4, 4]
+    # each point is summary's figure for its date, with a filter too
+    for agency in AGENCIES:
+        dates = [date(2023, 1, 1), D, d2, date(2026, 1, 1)]
+        got = store.query("trend", **params(store, agency) | {"dates": dates})
+        for d, overdue, open_ in got[["as_of", "overdue", "open_findings"]].itertuples(index=False):
+            f = key_figures(store, d.date(), Filters(agencies=(agency,) if agency else ()))
+            assert (overdue, open_) == (f["deadlines"]["overdue"], f["findings"]["open"]), (
+                agency,
+                d,
+            )
+    assert store.query("trend", **params(store) | {"dates": [date(2020, 1, 1)]})[
+        "open_findings"
+    ].tolist() == [0]
+
+
 def test_quality_charts(store):
     files = store.query("import_files", import_id=store.current_import_id())
     fig = charts.import_rows(files, "nb")
