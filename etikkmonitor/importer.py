@@ -162,6 +162,8 @@ def validate(paths, progress=None) -> Validation:
             )
         if errors:
             raise Refused(errors)
+        reader.finish()
+        reader.count_rows()
         con.execute(
             "CREATE TEMP TABLE source_files (file_no INTEGER, file_name VARCHAR, sheet VARCHAR, "
             "table_name VARCHAR)"
@@ -226,10 +228,11 @@ def _parse_expr(col: schema.Column) -> tuple[str, str | None]:
             None,
         )
     if t == schema.NUMBER:
+        # Plain digits with at most two decimals after a point: never a thousands group.
         return (
             (
-                f"CASE WHEN regexp_full_match({raw}, '\\d{{1,15}}') THEN CAST({raw} AS DOUBLE) "
-                f"ELSE em_parse_number({raw}) END"
+                f"CASE WHEN regexp_full_match({raw}, '\\d{{1,15}}(\\.\\d{{1,2}})?') "
+                f"THEN CAST({raw} AS DOUBLE) ELSE em_parse_number({raw}) END"
             ),
             None,
         )
@@ -325,16 +328,24 @@ def _check_table(con, table: schema.Table) -> None:
         if join:
             joins.append(join)
     raws = ", ".join(f"r.{c} AS raw__{c}" for c in table.column_names)
-    errors = [_err(c.name, f"raw__{c.name}", _error_expr(c)) for c in table.columns]
+    codes = [_error_expr(c) for c in table.columns]
+    errors = [
+        _err(c.name, f"raw__{c.name}", code) for c, code in zip(table.columns, codes, strict=True)
+    ]
+    codes.append(ROW_ERROR)
     errors.append(_err(None, "NULL", ROW_ERROR))
     for code, column, condition in ROW_CHECKS.get(table.name, []):
-        errors.append(_err(column, f"raw__{column}", f"CASE WHEN {condition} THEN '{code}' END"))
+        codes.append(f"CASE WHEN {condition} THEN '{code}' END")
+        errors.append(_err(column, f"raw__{column}", codes[-1]))
+    # Most rows have no problem: the list of problem structs is built only for the others.
     con.execute(
         f"CREATE TEMP TABLE checked_{table.name} AS "
         f"WITH parsed AS (SELECT r.file_no, r.line, r.{ROW_ERROR}, {raws}, "
         f"{', '.join(selects)} FROM raw_{table.name} AS r {' '.join(joins)}) "
-        f"SELECT * EXCLUDE ({ROW_ERROR}), "
-        f"list_filter([{', '.join(errors)}], lambda e: e.code IS NOT NULL) AS errors FROM parsed"
+        f"SELECT file_no, line, {', '.join(table.column_names)}, "
+        f"CASE WHEN coalesce({', '.join(codes)}) IS NULL THEN [] "
+        f"ELSE list_filter([{', '.join(errors)}], lambda e: e.code IS NOT NULL) END AS errors "
+        "FROM parsed"
     )
     if table.key:
         _check_duplicates(con, table)

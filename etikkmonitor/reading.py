@@ -25,8 +25,9 @@ from . import schema
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
-ROW_ERROR = "_row_error"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a raw-table column for problems found while reading a row
+ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE_BYTES = re.compile(rb"\n[ \t]*\n")
 
 
 @dataclass
@@ -171,19 +172,15 @@ def cell_text(value) -> str | None:
 
 
 class Reader:
-    """Loads sources into raw_<table> tables of a private in-memory DuckDB."""
+    """Loads each source into a table of its own (src_<file_no>) of a private in-memory DuckDB;
+    `finish` then gives every contract table a raw_<table> view over its sources."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         self.sources: list[Source] = []
         self.errors: list[RefusalError] = []
-        for name in schema.TABLE_ORDER:
-            table = schema.TABLES[name]
-            cols = ", ".join(f"{c} VARCHAR" for c in table.column_names)
-            con.execute(
-                f"CREATE TEMP TABLE raw_{name} (file_no INTEGER, line BIGINT, "
-                f"{ROW_ERROR} VARCHAR, {cols})"
-            )
+        # file_no -> SELECT giving (file_no, line, row_error, the table's columns) of a source
+        self._parts: dict[int, str] = {}
         con.execute(
             "CREATE TEMP TABLE raw_unknown (file_no INTEGER, line BIGINT, "
             "column_name VARCHAR, value VARCHAR)"
@@ -255,9 +252,14 @@ class Reader:
         except UnicodeDecodeError:
             self.errors.append(RefusalError(file, "is neither UTF-8 nor Windows-1252 text"))
             return
-        plain = encoding == "utf-8" and "\r" not in text  # DuckDB can read the file as it is
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        header_line, _, body = text.partition("\n")
+        # Plain UTF-8 with LF line ends: DuckDB reads the file as it is, and the checks below
+        # look at the bytes (no copies of a 40 MB text).
+        plain = encoding == "utf-8" and b"\r" not in data
+        if plain:
+            header_line = text.partition("\n")[0]
+        else:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            header_line, _, body = text.partition("\n")
         if not header_line.strip():
             self.errors.append(RefusalError(file, "has no header row"))
             return
@@ -267,28 +269,34 @@ class Reader:
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
-        if not self._load_csv_duckdb(src, body, path if plain else None):
-            self._load_rows(src, _csv_rows(body, delimiter, len(header)))
+        if plain:
+            if self._load_csv_duckdb(src, path, _plain_body_lines(data)):
+                return
+            body = text.partition("\n")[2]
+        elif self._load_csv_duckdb(src, None, _body_lines(body), body):
+            return
+        self._load_rows(src, _csv_rows(body, delimiter, len(header)))
 
-    def _load_csv_duckdb(self, src: Source, body: str, original: Path | None) -> bool:
+    def _load_csv_duckdb(self, src: Source, original, n_lines, body: str = "") -> bool:
         """DuckDB's own reader, with explicit columns: fast, but only where line numbers are
         certain (no blank lines, no line breaks inside quotes). False means: read it in Python.
-        `original`: the file itself, when it is plain UTF-8 with LF line ends (no copy needed)."""
-        body = body.rstrip("\n")
-        if not body or _BLANK_LINE.search(f"\n{body}\n"):
+        `original`: the file itself, when it is plain UTF-8 with LF line ends (no copy needed);
+        else `body`, the text after the header, is written to a temporary file.
+        `n_lines`: the data lines, None when the body is empty or has a blank line."""
+        if n_lines is None:
             return False
-        n_lines = body.count("\n") + 1
         tmp = None
         if original is None:
             with tempfile.NamedTemporaryFile(
                 "w", suffix=".csv", encoding="utf-8", delete=False
             ) as f:
-                f.write(body)
+                f.write(body.rstrip("\n"))
                 tmp = Path(f.name)
         names = [f"c{i}" for i in range(len(src.header))]
+        relation = f"src_{src.file_no}"
         try:
             self.con.execute(
-                "CREATE OR REPLACE TEMP TABLE csv_in AS SELECT * FROM read_csv($path, "
+                f"CREATE TEMP TABLE {relation} AS SELECT * FROM read_csv($path, "
                 "delim=$delim, header=false, skip=$skip, auto_detect=false, columns=$columns, "
                 "quote='\"', escape='\"', null_padding=true)",
                 {
@@ -303,9 +311,11 @@ class Reader:
         finally:
             if tmp:
                 tmp.unlink(missing_ok=True)
-        if self.con.execute("SELECT count(*) FROM csv_in").fetchall()[0][0] != n_lines:
+        # DuckDB skips empty lines: a count below the lines means line numbers would be off.
+        if self.con.execute(f"SELECT count(*) FROM {relation}").fetchall()[0][0] != n_lines:
+            self.con.execute(f"DROP TABLE {relation}")
             return False
-        self._insert_from("csv_in", src, names, line_expr="rowid + 2")
+        self._add_part(relation, src, names, line_expr="rowid + 2")
         return True
 
     def _add_xlsx(self, path: Path, file: str) -> None:
@@ -374,21 +384,25 @@ class Reader:
                 | {f"c{i}": pd.Series([], dtype="object") for i in range(width)}
             )
         frame = frame.astype({f"c{i}": "string" for i in range(width)} | {"row_error": "string"})
+        relation = f"src_{src.file_no}"
         self.con.register("rows_in", frame)
         try:
-            self._insert_from("rows_in", src, [f"c{i}" for i in range(width)], "line", "row_error")
+            self.con.execute(f"CREATE TEMP TABLE {relation} AS SELECT * FROM rows_in")
         finally:
             self.con.unregister("rows_in")
+        self._add_part(relation, src, [f"c{i}" for i in range(width)], "line", "row_error")
 
-    def _insert_from(self, relation, src, names, line_expr, error_expr="NULL") -> None:
+    def _add_part(self, relation, src, names, line_expr, error_expr="NULL") -> None:
+        """Record the source's rows for its table's raw view (blank rows are not data rows) and
+        keep the values of columns the contract does not know."""
         blank = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in names) or "FALSE"
-        cols = [src.mapping[i] for i in sorted(src.mapping)]
-        picks = [names[i] for i in sorted(src.mapping)]
-        self.con.execute(
-            f"INSERT INTO raw_{src.table} (file_no, line, {ROW_ERROR}, {', '.join(cols)}) "
-            f"SELECT $file_no, {line_expr}, {error_expr}, {', '.join(picks)} "
-            f"FROM {relation} WHERE NOT ({blank}) OR {error_expr} IS NOT NULL",
-            {"file_no": src.file_no},
+        table = schema.TABLES[src.table]
+        picks = {c: names[i] for i, c in src.mapping.items()}
+        cols = ", ".join(f"{picks.get(c, 'NULL::VARCHAR')} AS {c}" for c in table.column_names)
+        self._parts[src.file_no] = (
+            f"SELECT {src.file_no} AS file_no, CAST({line_expr} AS BIGINT) AS line, "
+            f"CAST({error_expr} AS VARCHAR) AS {ROW_ERROR}, {cols} "
+            f"FROM {relation} WHERE NOT ({blank}) OR {error_expr} IS NOT NULL"
         )
         for i, column_name in src.unknown.items():
             self.con.execute(
@@ -397,9 +411,51 @@ class Reader:
                 "IS NOT NULL",
                 {"file_no": src.file_no, "name": column_name},
             )
-        src.rows_read = self.con.execute(
-            f"SELECT count(*) FROM raw_{src.table} WHERE file_no = $n", {"n": src.file_no}
-        ).fetchall()[0][0]
+
+    def finish(self) -> None:
+        """raw_<table>: a view over the table's sources, in file order (nothing is copied)."""
+        for name in schema.TABLE_ORDER:
+            table = schema.TABLES[name]
+            parts = [self._parts[s.file_no] for s in self.sources if s.table == name]
+            if not parts:
+                cols = ", ".join(f"NULL::VARCHAR AS {c}" for c in table.column_names)
+                none = "NULL::INTEGER AS file_no, NULL::BIGINT AS line"
+                parts = [f"SELECT {none}, NULL::VARCHAR AS {ROW_ERROR}, {cols} WHERE FALSE"]
+            self.con.execute(f"CREATE TEMP VIEW raw_{name} AS " + " UNION ALL ".join(parts))
+
+    def count_rows(self) -> None:
+        """rows_read of every source: its data rows (blank rows left out)."""
+        for name in schema.TABLE_ORDER:
+            counts = dict(
+                self.con.execute(
+                    f"SELECT file_no, count(*) FROM raw_{name} GROUP BY file_no"
+                ).fetchall()
+            )
+            for s in self.sources:
+                if s.table == name:
+                    s.rows_read = counts.get(s.file_no, 0)
+
+
+def _body_lines(body: str) -> int | None:
+    """Data lines of a body (the text after the header), None if empty or with a blank line."""
+    body = body.rstrip("\n")
+    if not body or _BLANK_LINE.search(f"\n{body}\n"):
+        return None
+    return body.count("\n") + 1
+
+
+def _plain_body_lines(data: bytes) -> int | None:
+    """_body_lines on the bytes of a plain UTF-8 file with LF line ends, header included."""
+    start = data.find(b"\n")
+    end = len(data)
+    while end > start + 1 and data[end - 1] == 0x0A:
+        end -= 1  # trailing line ends
+    if start < 0 or end <= start + 1:
+        return None
+    last = data.rfind(b"\n", start, end)
+    if _BLANK_LINE_BYTES.search(data, start, end) or not data[last + 1 : end].strip(b" \t"):
+        return None
+    return data.count(b"\n", start + 1, end) + 1
 
 
 def _csv_rows(body: str, delimiter: str, width: int):
