@@ -395,19 +395,21 @@ class Reader:
     def _add_part(self, relation, src, names, line_expr, error_expr="NULL") -> None:
         """Record the source's rows for its table's raw view (blank rows are not data rows) and
         keep the values of columns the contract does not know."""
-        blank = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in names) or "FALSE"
+        # "Some cell is not blank", so most rows stop at their first cell; ltrim tells blank
+        # (spaces only) from not as trim does, at a third of the cost.
+        filled = " OR ".join(f"ltrim({n}) <> ''" for n in names) or "TRUE"
         table = schema.TABLES[src.table]
         picks = {c: names[i] for i, c in src.mapping.items()}
         cols = ", ".join(f"{picks.get(c, 'NULL::VARCHAR')} AS {c}" for c in table.column_names)
         self._parts[src.file_no] = (
             f"SELECT {src.file_no} AS file_no, CAST({line_expr} AS BIGINT) AS line, "
             f"CAST({error_expr} AS VARCHAR) AS {ROW_ERROR}, {cols} "
-            f"FROM {relation} WHERE NOT ({blank}) OR {error_expr} IS NOT NULL"
+            f"FROM {relation} WHERE {filled} OR {error_expr} IS NOT NULL"
         )
         for i, column_name in src.unknown.items():
             self.con.execute(
                 f"INSERT INTO raw_unknown SELECT $file_no, {line_expr}, $name, {names[i]} "
-                f"FROM {relation} WHERE NOT ({blank}) AND nullif(trim({names[i]}), '') "
+                f"FROM {relation} WHERE ({filled}) AND nullif(trim({names[i]}), '') "
                 "IS NOT NULL",
                 {"file_no": src.file_no, "name": column_name},
             )
