@@ -166,7 +166,6 @@ def validate(paths, progress=None) -> Validation:
         if errors:
             raise Refused(errors)
         reader.finish()
-        reader.count_rows()
         con.execute(
             "CREATE TEMP TABLE source_files (file_no INTEGER, file_name VARCHAR, sheet VARCHAR, "
             "table_name VARCHAR)"
@@ -180,6 +179,7 @@ def validate(paths, progress=None) -> Validation:
                 progress(0.6 + 0.4 * i / len(schema.TABLE_ORDER), name)
             _check_table(con, schema.TABLES[name])
         _collect_rejects(con)
+        _count_rows(con, reader.sources)
         v = Validation(con, reader.sources)
         v.counts = {
             name: con.execute(
@@ -195,6 +195,17 @@ def validate(paths, progress=None) -> Validation:
         raise
 
 
+def _count_rows(con, sources) -> None:
+    """rows_read of every source: its rows in the checked table (one per data row read)."""
+    for name in schema.TABLE_ORDER:
+        counts = dict(
+            con.execute(f"SELECT file_no, count(*) FROM checked_{name} GROUP BY file_no").fetchall()
+        )
+        for s in sources:
+            if s.table == name:
+                s.rows_read = counts.get(s.file_no, 0)
+
+
 def _load_lookups(con) -> None:
     """Enumeration and country names, folded, as lookup tables (data, never SQL text)."""
     con.execute("CREATE TEMP TABLE enum_lookup (column_name VARCHAR, key VARCHAR, value VARCHAR)")
@@ -203,7 +214,11 @@ def _load_lookups(con) -> None:
         for col in table.columns:
             for canonical, alias in col.values.items():
                 rows += [(col.name, canonical, canonical), (col.name, alias, canonical)]
-    con.executemany("INSERT INTO enum_lookup VALUES (?, em_fold(?), ?)", rows)
+    con.execute(
+        "INSERT INTO enum_lookup SELECT DISTINCT c, em_fold(k), v "
+        "FROM (SELECT unnest($c) AS c, unnest($k) AS k, unnest($v) AS v)",
+        {"c": [r[0] for r in rows], "k": [r[1] for r in rows], "v": [r[2] for r in rows]},
+    )
     con.execute(
         "CREATE TEMP TABLE country_lookup AS "
         "SELECT DISTINCT em_fold(k) AS key, alpha2 FROM ("
@@ -219,7 +234,14 @@ def _parse_expr(col: schema.Column) -> tuple[str, str | None]:
     raw = f"raw__{col.name}"
     t = col.type
     if t == schema.TEXT:
-        return f"nullif(trim({raw}), '')", None
+        # Text that starts and ends with a printable ASCII character has nothing to trim.
+        return (
+            (
+                f"CASE WHEN ascii({raw}) BETWEEN 33 AND 126 AND ascii({raw}[-1]) BETWEEN 33 "
+                f"AND 126 THEN {raw} ELSE nullif(trim({raw}), '') END"
+            ),
+            None,
+        )
     # Each type has a fast path for the form most exports use (plain digits, ISO dates), so the
     # general parser runs only for the rest: at a million rows that halves the check.
     if t == schema.DATE:

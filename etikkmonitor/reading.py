@@ -79,24 +79,28 @@ def fold(con: duckdb.DuckDBPyConnection, names: list[str]) -> list[str]:
 
 
 def table_for(con, name: str) -> str | None:
-    key = fold(con, [name])[0]
-    for table in schema.TABLES.values():
-        if key in fold(con, [table.name, table.alias]):
+    tables = list(schema.TABLES.values())
+    key, *keys = fold(con, [name] + [n for t in tables for n in (t.name, t.alias)])
+    for i, table in enumerate(tables):
+        if key in keys[2 * i : 2 * i + 2]:
             return table.name
     return None
 
 
 def map_header(con, table: schema.Table, header: list[str], file: str):
     """Header positions -> canonical names; refuses missing required and repeated columns."""
+    # One fold for the contract's names and the header: a query each costs more than the fold.
+    keys = fold(con, [n for col in table.columns for n in (col.name, col.alias)] + list(header))
     names = {}
-    for col in table.columns:
-        for key in fold(con, [col.name, col.alias]):
+    for i, col in enumerate(table.columns):
+        for key in keys[2 * i : 2 * i + 2]:
             names[key] = col.name
+    header_keys = keys[2 * len(table.columns) :]
     mapping: dict[int, str] = {}
     unknown: dict[int, str] = {}
     seen: dict[str, str] = {}
     errors = []
-    for i, (raw, key) in enumerate(zip(header, fold(con, header), strict=True)):
+    for i, (raw, key) in enumerate(zip(header, header_keys, strict=True)):
         if not key and (raw is None or str(raw).strip() == ""):
             continue  # an unnamed, usually empty, trailing column
         canonical = names.get(key)
@@ -126,7 +130,9 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
     return mapping, unknown, errors
 
 
-def _digest(path: Path) -> tuple[int, str]:
+def _digest(path: Path, data: bytes | None = None) -> tuple[int, str]:
+    if data is not None:  # already read
+        return len(data), hashlib.sha256(data).hexdigest()
     h = hashlib.sha256()
     size = 0
     with path.open("rb") as f:
@@ -198,7 +204,8 @@ class Reader:
             return
         suffix = Path(file).suffix.lower()
         try:
-            head = path.open("rb").read(8)
+            with path.open("rb") as f:
+                head = f.read(4096)
         except OSError as e:
             self.errors.append(RefusalError(file, f"cannot read the file: {e.strerror}"))
             return
@@ -210,7 +217,7 @@ class Reader:
                 return
             self._add_xlsx(path, file)
         elif suffix in CSV_SUFFIXES:
-            if head.startswith(b"PK\x03\x04") or b"\x00" in path.read_bytes()[:4096]:
+            if head.startswith(b"PK\x03\x04") or b"\x00" in head:
                 self.errors.append(RefusalError(file, "is named .csv but is not a text file"))
                 return
             self._add_csv(path, file)
@@ -219,13 +226,13 @@ class Reader:
                 RefusalError(file, f"unknown file type {suffix or '(none)'}: use .csv or .xlsx")
             )
 
-    def _new_source(self, path, file, sheet, table_name, header) -> Source | None:
+    def _new_source(self, path, file, sheet, table_name, header, data=None) -> Source | None:
         table = schema.TABLES[table_name]
         mapping, unknown, errors = map_header(self.con, table, header, file)
         if errors:
             self.errors.extend(errors)
             return None
-        size, digest = _digest(path)
+        size, digest = _digest(path, data)
         src = Source(
             file_no=len(self.sources) + 1,
             path=path,
@@ -256,7 +263,8 @@ class Reader:
         # look at the bytes (no copies of a 40 MB text).
         plain = encoding == "utf-8" and b"\r" not in data
         if plain:
-            header_line = text.partition("\n")[0]
+            end = text.find("\n")
+            header_line = text if end < 0 else text[:end]
         else:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             header_line, _, body = text.partition("\n")
@@ -265,7 +273,7 @@ class Reader:
             return
         delimiter = detect_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=delimiter))
-        src = self._new_source(path, file, None, table_name, header)
+        src = self._new_source(path, file, None, table_name, header, data)
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
@@ -424,18 +432,6 @@ class Reader:
                 none = "NULL::INTEGER AS file_no, NULL::BIGINT AS line"
                 parts = [f"SELECT {none}, NULL::VARCHAR AS {ROW_ERROR}, {cols} WHERE FALSE"]
             self.con.execute(f"CREATE TEMP VIEW raw_{name} AS " + " UNION ALL ".join(parts))
-
-    def count_rows(self) -> None:
-        """rows_read of every source: its data rows (blank rows left out)."""
-        for name in schema.TABLE_ORDER:
-            counts = dict(
-                self.con.execute(
-                    f"SELECT file_no, count(*) FROM raw_{name} GROUP BY file_no"
-                ).fetchall()
-            )
-            for s in self.sources:
-                if s.table == name:
-                    s.rows_read = counts.get(s.file_no, 0)
 
 
 def _body_lines(body: str) -> int | None:
