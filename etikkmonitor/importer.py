@@ -237,8 +237,8 @@ def _parse_expr(col: schema.Column) -> tuple[str, str | None]:
         # Text that starts and ends with a printable ASCII character has nothing to trim.
         return (
             (
-                f"CASE WHEN ascii({raw}) BETWEEN 33 AND 126 AND ascii({raw}[-1]) BETWEEN 33 "
-                f"AND 126 THEN {raw} ELSE nullif(trim({raw}), '') END"
+                f"CASE WHEN ord({raw}) BETWEEN 33 AND 126 AND ord({raw}[-1]) BETWEEN 33 AND 126 "
+                f"THEN {raw} ELSE nullif(trim({raw}), '') END"
             ),
             None,
         )
@@ -262,11 +262,12 @@ def _parse_expr(col: schema.Column) -> tuple[str, str | None]:
             None,
         )
     if t in (schema.INTEGER, schema.YEAR):
-        n = f"em_parse_number({raw})"
+        # The parsed number bound once (see em_parse_number): it is used three times.
+        whole = "lambda n: CASE WHEN n = trunc(n) THEN CAST(n AS BIGINT) END"
         return (
             (
                 f"CASE WHEN regexp_full_match({raw}, '\\d{{1,15}}') THEN CAST({raw} AS BIGINT) "
-                f"WHEN {n} = trunc({n}) THEN CAST({n} AS BIGINT) END"
+                f"ELSE list_transform([em_parse_number({raw})], {whole})[1] END"
             ),
             None,
         )
@@ -370,6 +371,9 @@ def _check_table(con, table: schema.Table) -> None:
         codes.append(f"CASE WHEN {condition} THEN '{code}' END")
         errors.append(_err(column, f"raw__{column}", codes[-1]))
     # Most rows have no problem: the list of problem structs is built only for the others.
+    # The table is kept in file order, so publishing need not sort it: a scan keeps its order,
+    # a join with a lookup may not.
+    order = " ORDER BY file_no, line" if joins else ""
     con.execute(
         f"CREATE TEMP TABLE checked_{table.name} AS "
         f"WITH parsed AS (SELECT r.file_no, r.line, r.{ROW_ERROR}, {raws}, "
@@ -377,7 +381,7 @@ def _check_table(con, table: schema.Table) -> None:
         f"SELECT file_no, line, {', '.join(table.column_names)}, "
         f"CASE WHEN coalesce({', '.join(codes)}) IS NULL THEN [] "
         f"ELSE list_filter([{', '.join(errors)}], lambda e: e.code IS NOT NULL) END AS errors "
-        "FROM parsed"
+        f"FROM parsed{order}"
     )
     if table.key:
         _check_duplicates(con, table)
@@ -406,6 +410,9 @@ def _check_duplicates(con, table: schema.Table) -> None:
         f"row_number() OVER w AS n, "
         f"{first} OVER w AS first_seen "
         f"FROM checked_{table.name} AS c JOIN source_files USING (file_no) "
+        # Only keys given more than once can have a duplicate: a grouping, not a sort, finds them.
+        f"SEMI JOIN (SELECT {', '.join(keys)} FROM checked_{table.name} WHERE {given} "
+        f"GROUP BY ALL HAVING count(*) > 1) AS d ON {' AND '.join(f'c.{k} = d.{k}' for k in keys)} "
         f"WHERE {given} WINDOW w AS (PARTITION BY {', '.join(keys)} ORDER BY c.file_no, c.line)) "
         f"WHERE n > 1",
     )
@@ -462,9 +469,9 @@ def publish(
             for name in schema.TABLE_ORDER:
                 table = schema.TABLES[name]
                 cols = ", ".join(table.column_names)
+                # In file order: checked tables are kept so (see _check_table).
                 accepted = v.con.sql(
-                    f"SELECT {cols} FROM checked_{name} WHERE len(errors) = 0 "
-                    "ORDER BY file_no, line"
+                    f"SELECT {cols} FROM checked_{name} WHERE len(errors) = 0"
                 ).to_arrow_table()
                 cur.register("incoming", accepted)
                 cur.execute(
