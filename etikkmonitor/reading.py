@@ -25,8 +25,9 @@ from . import schema
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
-ROW_ERROR = "_row_error"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a raw-table column for problems found while reading a row
+ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE_BYTES = re.compile(rb"\n[ \t]*\n")
 
 
 @dataclass
@@ -78,24 +79,28 @@ def fold(con: duckdb.DuckDBPyConnection, names: list[str]) -> list[str]:
 
 
 def table_for(con, name: str) -> str | None:
-    key = fold(con, [name])[0]
-    for table in schema.TABLES.values():
-        if key in fold(con, [table.name, table.alias]):
+    tables = list(schema.TABLES.values())
+    key, *keys = fold(con, [name] + [n for t in tables for n in (t.name, t.alias)])
+    for i, table in enumerate(tables):
+        if key in keys[2 * i : 2 * i + 2]:
             return table.name
     return None
 
 
 def map_header(con, table: schema.Table, header: list[str], file: str):
     """Header positions -> canonical names; refuses missing required and repeated columns."""
+    # One fold for the contract's names and the header: a query each costs more than the fold.
+    keys = fold(con, [n for col in table.columns for n in (col.name, col.alias)] + list(header))
     names = {}
-    for col in table.columns:
-        for key in fold(con, [col.name, col.alias]):
+    for i, col in enumerate(table.columns):
+        for key in keys[2 * i : 2 * i + 2]:
             names[key] = col.name
+    header_keys = keys[2 * len(table.columns) :]
     mapping: dict[int, str] = {}
     unknown: dict[int, str] = {}
     seen: dict[str, str] = {}
     errors = []
-    for i, (raw, key) in enumerate(zip(header, fold(con, header), strict=True)):
+    for i, (raw, key) in enumerate(zip(header, header_keys, strict=True)):
         if not key and (raw is None or str(raw).strip() == ""):
             continue  # an unnamed, usually empty, trailing column
         canonical = names.get(key)
@@ -125,7 +130,9 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
     return mapping, unknown, errors
 
 
-def _digest(path: Path) -> tuple[int, str]:
+def _digest(path: Path, data: bytes | None = None) -> tuple[int, str]:
+    if data is not None:  # already read
+        return len(data), hashlib.sha256(data).hexdigest()
     h = hashlib.sha256()
     size = 0
     with path.open("rb") as f:
@@ -171,19 +178,15 @@ def cell_text(value) -> str | None:
 
 
 class Reader:
-    """Loads sources into raw_<table> tables of a private in-memory DuckDB."""
+    """Loads each source into a table of its own (src_<file_no>) of a private in-memory DuckDB;
+    `finish` then gives every contract table a raw_<table> view over its sources."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         self.sources: list[Source] = []
         self.errors: list[RefusalError] = []
-        for name in schema.TABLE_ORDER:
-            table = schema.TABLES[name]
-            cols = ", ".join(f"{c} VARCHAR" for c in table.column_names)
-            con.execute(
-                f"CREATE TEMP TABLE raw_{name} (file_no INTEGER, line BIGINT, "
-                f"{ROW_ERROR} VARCHAR, {cols})"
-            )
+        # file_no -> SELECT giving (file_no, line, row_error, the table's columns) of a source
+        self._parts: dict[int, str] = {}
         con.execute(
             "CREATE TEMP TABLE raw_unknown (file_no INTEGER, line BIGINT, "
             "column_name VARCHAR, value VARCHAR)"
@@ -201,7 +204,8 @@ class Reader:
             return
         suffix = Path(file).suffix.lower()
         try:
-            head = path.open("rb").read(8)
+            with path.open("rb") as f:
+                head = f.read(4096)
         except OSError as e:
             self.errors.append(RefusalError(file, f"cannot read the file: {e.strerror}"))
             return
@@ -213,7 +217,7 @@ class Reader:
                 return
             self._add_xlsx(path, file)
         elif suffix in CSV_SUFFIXES:
-            if head.startswith(b"PK\x03\x04") or b"\x00" in path.read_bytes()[:4096]:
+            if head.startswith(b"PK\x03\x04") or b"\x00" in head:
                 self.errors.append(RefusalError(file, "is named .csv but is not a text file"))
                 return
             self._add_csv(path, file)
@@ -222,13 +226,13 @@ class Reader:
                 RefusalError(file, f"unknown file type {suffix or '(none)'}: use .csv or .xlsx")
             )
 
-    def _new_source(self, path, file, sheet, table_name, header) -> Source | None:
+    def _new_source(self, path, file, sheet, table_name, header, data=None) -> Source | None:
         table = schema.TABLES[table_name]
         mapping, unknown, errors = map_header(self.con, table, header, file)
         if errors:
             self.errors.extend(errors)
             return None
-        size, digest = _digest(path)
+        size, digest = _digest(path, data)
         src = Source(
             file_no=len(self.sources) + 1,
             path=path,
@@ -255,40 +259,52 @@ class Reader:
         except UnicodeDecodeError:
             self.errors.append(RefusalError(file, "is neither UTF-8 nor Windows-1252 text"))
             return
-        plain = encoding == "utf-8" and "\r" not in text  # DuckDB can read the file as it is
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        header_line, _, body = text.partition("\n")
+        # Plain UTF-8 with LF line ends: DuckDB reads the file as it is, and the checks below
+        # look at the bytes (no copies of a 40 MB text).
+        plain = encoding == "utf-8" and b"\r" not in data
+        if plain:
+            end = text.find("\n")
+            header_line = text if end < 0 else text[:end]
+        else:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            header_line, _, body = text.partition("\n")
         if not header_line.strip():
             self.errors.append(RefusalError(file, "has no header row"))
             return
         delimiter = detect_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=delimiter))
-        src = self._new_source(path, file, None, table_name, header)
+        src = self._new_source(path, file, None, table_name, header, data)
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
-        if not self._load_csv_duckdb(src, body, path if plain else None):
-            self._load_rows(src, _csv_rows(body, delimiter, len(header)))
+        if plain:
+            if self._load_csv_duckdb(src, path, _plain_body_lines(data)):
+                return
+            body = text.partition("\n")[2]
+        elif self._load_csv_duckdb(src, None, _body_lines(body), body):
+            return
+        self._load_rows(src, _csv_rows(body, delimiter, len(header)))
 
-    def _load_csv_duckdb(self, src: Source, body: str, original: Path | None) -> bool:
+    def _load_csv_duckdb(self, src: Source, original, n_lines, body: str = "") -> bool:
         """DuckDB's own reader, with explicit columns: fast, but only where line numbers are
         certain (no blank lines, no line breaks inside quotes). False means: read it in Python.
-        `original`: the file itself, when it is plain UTF-8 with LF line ends (no copy needed)."""
-        body = body.rstrip("\n")
-        if not body or _BLANK_LINE.search(f"\n{body}\n"):
+        `original`: the file itself, when it is plain UTF-8 with LF line ends (no copy needed);
+        else `body`, the text after the header, is written to a temporary file.
+        `n_lines`: the data lines, None when the body is empty or has a blank line."""
+        if n_lines is None:
             return False
-        n_lines = body.count("\n") + 1
         tmp = None
         if original is None:
             with tempfile.NamedTemporaryFile(
                 "w", suffix=".csv", encoding="utf-8", delete=False
             ) as f:
-                f.write(body)
+                f.write(body.rstrip("\n"))
                 tmp = Path(f.name)
         names = [f"c{i}" for i in range(len(src.header))]
+        relation = f"src_{src.file_no}"
         try:
             self.con.execute(
-                "CREATE OR REPLACE TEMP TABLE csv_in AS SELECT * FROM read_csv($path, "
+                f"CREATE TEMP TABLE {relation} AS SELECT * FROM read_csv($path, "
                 "delim=$delim, header=false, skip=$skip, auto_detect=false, columns=$columns, "
                 "quote='\"', escape='\"', null_padding=true)",
                 {
@@ -303,9 +319,11 @@ class Reader:
         finally:
             if tmp:
                 tmp.unlink(missing_ok=True)
-        if self.con.execute("SELECT count(*) FROM csv_in").fetchall()[0][0] != n_lines:
+        # DuckDB skips empty lines: a count below the lines means line numbers would be off.
+        if self.con.execute(f"SELECT count(*) FROM {relation}").fetchall()[0][0] != n_lines:
+            self.con.execute(f"DROP TABLE {relation}")
             return False
-        self._insert_from("csv_in", src, names, line_expr="rowid + 2")
+        self._add_part(relation, src, names, line_expr="rowid + 2")
         return True
 
     def _add_xlsx(self, path: Path, file: str) -> None:
@@ -374,32 +392,71 @@ class Reader:
                 | {f"c{i}": pd.Series([], dtype="object") for i in range(width)}
             )
         frame = frame.astype({f"c{i}": "string" for i in range(width)} | {"row_error": "string"})
+        relation = f"src_{src.file_no}"
         self.con.register("rows_in", frame)
         try:
-            self._insert_from("rows_in", src, [f"c{i}" for i in range(width)], "line", "row_error")
+            self.con.execute(f"CREATE TEMP TABLE {relation} AS SELECT * FROM rows_in")
         finally:
             self.con.unregister("rows_in")
+        self._add_part(relation, src, [f"c{i}" for i in range(width)], "line", "row_error")
 
-    def _insert_from(self, relation, src, names, line_expr, error_expr="NULL") -> None:
-        blank = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in names) or "FALSE"
-        cols = [src.mapping[i] for i in sorted(src.mapping)]
-        picks = [names[i] for i in sorted(src.mapping)]
-        self.con.execute(
-            f"INSERT INTO raw_{src.table} (file_no, line, {ROW_ERROR}, {', '.join(cols)}) "
-            f"SELECT $file_no, {line_expr}, {error_expr}, {', '.join(picks)} "
-            f"FROM {relation} WHERE NOT ({blank}) OR {error_expr} IS NOT NULL",
-            {"file_no": src.file_no},
+    def _add_part(self, relation, src, names, line_expr, error_expr="NULL") -> None:
+        """Record the source's rows for its table's raw view (blank rows are not data rows) and
+        keep the values of columns the contract does not know."""
+        # "Some cell is not blank", so most rows stop at their first cell, most often at its
+        # first character (printable ASCII); ltrim tells blank (spaces only) from not as trim
+        # does, at a third of the cost.
+        filled = (
+            " OR ".join(f"ord({n}) BETWEEN 33 AND 126 OR ltrim({n}) <> ''" for n in names) or "TRUE"
+        )
+        table = schema.TABLES[src.table]
+        picks = {c: names[i] for i, c in src.mapping.items()}
+        cols = ", ".join(f"{picks.get(c, 'NULL::VARCHAR')} AS {c}" for c in table.column_names)
+        self._parts[src.file_no] = (
+            f"SELECT {src.file_no} AS file_no, CAST({line_expr} AS BIGINT) AS line, "
+            f"CAST({error_expr} AS VARCHAR) AS {ROW_ERROR}, {cols} "
+            f"FROM {relation} WHERE {filled} OR {error_expr} IS NOT NULL"
         )
         for i, column_name in src.unknown.items():
             self.con.execute(
                 f"INSERT INTO raw_unknown SELECT $file_no, {line_expr}, $name, {names[i]} "
-                f"FROM {relation} WHERE NOT ({blank}) AND nullif(trim({names[i]}), '') "
+                f"FROM {relation} WHERE ({filled}) AND nullif(trim({names[i]}), '') "
                 "IS NOT NULL",
                 {"file_no": src.file_no, "name": column_name},
             )
-        src.rows_read = self.con.execute(
-            f"SELECT count(*) FROM raw_{src.table} WHERE file_no = $n", {"n": src.file_no}
-        ).fetchall()[0][0]
+
+    def finish(self) -> None:
+        """raw_<table>: a view over the table's sources, in file order (nothing is copied)."""
+        for name in schema.TABLE_ORDER:
+            table = schema.TABLES[name]
+            parts = [self._parts[s.file_no] for s in self.sources if s.table == name]
+            if not parts:
+                cols = ", ".join(f"NULL::VARCHAR AS {c}" for c in table.column_names)
+                none = "NULL::INTEGER AS file_no, NULL::BIGINT AS line"
+                parts = [f"SELECT {none}, NULL::VARCHAR AS {ROW_ERROR}, {cols} WHERE FALSE"]
+            self.con.execute(f"CREATE TEMP VIEW raw_{name} AS " + " UNION ALL ".join(parts))
+
+
+def _body_lines(body: str) -> int | None:
+    """Data lines of a body (the text after the header), None if empty or with a blank line."""
+    body = body.rstrip("\n")
+    if not body or _BLANK_LINE.search(f"\n{body}\n"):
+        return None
+    return body.count("\n") + 1
+
+
+def _plain_body_lines(data: bytes) -> int | None:
+    """_body_lines on the bytes of a plain UTF-8 file with LF line ends, header included."""
+    start = data.find(b"\n")
+    end = len(data)
+    while end > start + 1 and data[end - 1] == 0x0A:
+        end -= 1  # trailing line ends
+    if start < 0 or end <= start + 1:
+        return None
+    last = data.rfind(b"\n", start, end)
+    if _BLANK_LINE_BYTES.search(data, start, end) or not data[last + 1 : end].strip(b" \t"):
+        return None
+    return data.count(b"\n", start + 1, end) + 1
 
 
 def _csv_rows(body: str, delimiter: str, width: int):

@@ -244,3 +244,39 @@ def test_readers_see_old_or_new_dataset_never_a_mix(tmp_path):
     assert errors == []
     assert seen <= allowed
     assert seen  # the readers did read
+
+
+def test_fast_paths_read_values_as_the_general_parsers_do(tmp_path):
+    # Each row's value_nok, start_date, high_risk and title in the forms the importer reads
+    # without the general parser (plain digits, two decimals after a point, ISO dates, yes/no
+    # words, text with nothing to trim) and in forms that need it: the same values either way.
+    cells = [
+        ("58150.91", "2024-06-30", "ja", "Sko"),
+        ("1.250", "30.06.2024", "Ja", " Sko "),
+        ("1.25", "2024-6-30", " ja", "\u00a0Sko"),
+        ("0.5", "2024-06-30 00:00", "x", "Sko\u00a0"),
+        ("1 250 000 kr", "2024-06-30", "X", "Skø"),
+        ("1250000,50", "2024-06-30", "nei", "ø"),
+        ("007", "2024-06-30", "NEI", "S"),
+        ("1234.567", "2024-06-30", "0", "Sko og støvler"),
+    ]
+    lines = [CONTRACT_HEADER] + [
+        f"F{i};{title};Bymiljøetaten;923609016;T AS;Sko;{yes};{value};{start};;ja"
+        for i, (value, start, yes, title) in enumerate(cells)
+    ]
+    v = validate([write(tmp_path / "contracts.csv", lines)])
+    got = v.con.execute(
+        "SELECT value_nok, start_date, high_risk, title FROM checked_contracts ORDER BY line"
+    ).fetchall()
+    june30 = date(2024, 6, 30)
+    assert got == [
+        (58150.91, june30, True, "Sko"),
+        (1250.0, june30, True, "Sko"),
+        (1.25, june30, True, "Sko"),
+        (0.5, june30, True, "Sko"),
+        (1250000.0, june30, True, "Skø"),
+        (1250000.5, june30, False, "ø"),
+        (7.0, june30, False, "S"),
+        (1234.567, june30, False, "Sko og støvler"),
+    ]
+    assert v.counts["contracts"] == len(cells)
