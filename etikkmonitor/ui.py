@@ -18,9 +18,11 @@ copied link opens the same view. Page widgets keep theirs with `url_key()` + `ke
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import runpy
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -595,7 +597,8 @@ def _words(df: pd.DataFrame, c: Col, lang: str) -> pd.Series:
 def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exported): the table with headers in the view's language and plain words.
 
-    shown keeps numbers and dates typed (the Styler formats them), contract ids as links;
+    shown keeps numbers and dates typed (formatted in the browser: see `_dataframe`), contract
+    ids as links;
     exported has the same headers, ids as text, fractions as percent numbers.
     """
     shown, exported = {}, {}
@@ -627,31 +630,33 @@ def _as_text(x) -> str:
     return repr(x)
 
 
-def _frame_digest(df: pd.DataFrame) -> bytes:
-    # A table's rows and column names; rows holding lists are not hashable by pandas: hashed
-    # as text (pickle is no good here: its bytes depend on which values share one object).
-    parts = [json.dumps(list(map(str, df.columns))).encode()]
-    parts.append(pd.util.hash_pandas_object(df.index).values.tobytes())
-    for i in range(df.shape[1]):
-        col = df.iloc[:, i]
+def _rows_digest(rows: pd.DataFrame, columns: Sequence[Col]) -> str:
+    """A digest of the values a table shows: its columns' names and values, row by row.
+
+    A few milliseconds for 2 000 rows (only the shown columns are hashed), so a warm run can
+    find the table it rendered before without converting a cell. Rows holding lists are not
+    hashable by pandas: hashed as text (pickle is no good here: its bytes depend on which
+    values share one object).
+    """
+    names = [c.name for c in columns]
+    h = hashlib.blake2b(json.dumps(names).encode(), digest_size=20)
+    h.update(len(rows).to_bytes(8, "little"))
+    for name in dict.fromkeys(names):
+        col = rows[name]
         try:
-            parts.append(pd.util.hash_pandas_object(col, index=False).values.tobytes())
+            h.update(pd.util.hash_pandas_object(col, index=False).values.tobytes())
         except TypeError:
             text = col.map(_as_text)
-            parts.append(pd.util.hash_pandas_object(text, index=False).values.tobytes())
-    return b"".join(parts)
+            h.update(pd.util.hash_pandas_object(text, index=False).values.tobytes())
+    return h.hexdigest()
 
 
-@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={pd.DataFrame: _frame_digest})
-def _shown(df: pd.DataFrame, columns: tuple[Col, ...], view_key: str, _v: View) -> pd.DataFrame:
-    # The shown frame of `table`, cached by its rows (hashed), columns and view (language and
-    # the link's query string): a warm run does not convert the same rows again.
-    return frames(df, columns, _v)[0]
+def _number_formats(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
+    """Header -> text of a number, for the columns whose values are numbers (int, days, nok,
+    pct): the browser gets these texts to show, and sorts by the numbers."""
 
-
-def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
     def blank_or(f):
-        # Each distinct value is formatted once per table (dates and day counts repeat a lot).
+        # Each distinct value is formatted once per table (day counts repeat a lot).
         seen: dict = {}
 
         def formatted(x):
@@ -672,14 +677,84 @@ def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
         "days": blank_or(lambda x: fmt_int(x, lang)),
         "nok": blank_or(lambda x: fmt_nok(x, lang)),
         "pct": blank_or(lambda x: fmt_pct(float(x), lang)),
-        "date": blank_or(lambda x: fmt_date(_as_date(x), lang)),
-        "datetime": blank_or(
-            lambda x: pd.Timestamp(x).strftime(
-                "%d.%m.%Y %H:%M" if lang == "nb" else "%Y-%m-%d %H:%M"
-            )
-        ),
     }
     return {t(c.header, lang): by_kind[c.kind] for c in columns if c.kind in by_kind}
+
+
+# momentjs formats of i18n.fmt_date (and of a time of day), which the browser applies itself
+DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+DATETIME_FORMATS = {"nb": "DD.MM.YYYY HH:mm", "en": "YYYY-MM-DD HH:mm"}
+
+
+def _column_config(columns: Sequence[Col], v: View) -> dict:
+    """Contract ids as links showing the id; dates in the view's language's format."""
+    config = {}
+    for c in columns:
+        header = v.t(c.header)
+        if c.kind == "contract":
+            config[header] = st.column_config.LinkColumn(
+                header, display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
+            )
+        elif c.kind == "date":
+            config[header] = st.column_config.DateColumn(header, format=DATE_FORMATS[v.lang])
+        elif c.kind == "datetime":
+            config[header] = st.column_config.DatetimeColumn(
+                header, format=DATETIME_FORMATS[v.lang]
+            )
+    return config
+
+
+# pandas options are global to the process: held while a Styler is rendered with ours
+_STYLER_OPTIONS = threading.Lock()
+
+
+def _dataframe(shown: pd.DataFrame, columns: Sequence[Col], v: View, **kwargs) -> None:
+    """st.dataframe of `shown`: numbers shown in Norwegian (or English) formats, sorted as
+    numbers; dates and links formatted by their column_config.
+
+    Streamlit takes a number's display text from a pandas Styler, which renders each cell in
+    Python (~25 µs a cell: 0.5-1 s for 2 000 rows of 14 columns). Only the number columns need
+    a text of their own, so they go first and pandas' `styler.render.max_columns` stops the
+    Styler after them; Streamlit shows the other cells' own values as text (as it does for any
+    cell without a display text), and `column_order` puts the columns back in place.
+    """
+    formats = _number_formats(columns, v.lang)
+    config = _column_config(columns, v)
+    if not formats:
+        st.dataframe(shown, column_config=config, **kwargs)
+        return
+    order = list(shown.columns)
+    data = shown[list(formats) + [h for h in order if h not in formats]]
+    styled = data.style.format(formats, na_rep="")
+    with _STYLER_OPTIONS, pd.option_context("styler.render.max_columns", len(formats)):
+        st.dataframe(styled, column_config=config, column_order=order, **kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _render_table(
+    digest: str,
+    columns_key: str,
+    view_key: str,
+    height,
+    key: str,
+    _rows: pd.DataFrame,
+    _columns: tuple[Col, ...],
+    _v: View,
+) -> None:
+    # The table element, cached with the st.dataframe call inside (Streamlit replays a static
+    # element of a cached function): a warm run sends the same element again without
+    # converting or formatting a cell. Keyed by the rows' digest, the columns and the view
+    # (language, and the links' query string).
+    _dataframe(
+        frames(_rows, _columns, _v)[0],
+        _columns,
+        _v,
+        hide_index=True,
+        placeholder="",
+        height=height,
+        key=key,
+        width="stretch",
+    )
 
 
 def table(
@@ -698,23 +773,17 @@ def table(
     """
     # The browser gets at most MAX_SHOWN rows (the query ordered them: most urgent first);
     # the download holds them all, and is built only when clicked.
-    shown = _shown(df.head(MAX_SHOWN), tuple(columns), _key(v.params() | {"lang": v.lang}), v)
-    config = {
-        v.t(c.header): st.column_config.LinkColumn(
-            v.t(c.header), display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
-        )
-        for c in columns
-        if c.kind == "contract"
-    }
-    styled = shown.style.format(_formatters(columns, v.lang), na_rep="")
-    st.dataframe(
-        styled,
-        column_config=config,
-        hide_index=True,
-        placeholder="",
-        height=height,
-        key=f"df_{key or name}",
-        width="stretch",
+    rows = df.head(MAX_SHOWN)
+    columns = tuple(columns)
+    _render_table(
+        _rows_digest(rows, columns),
+        json.dumps([(c.name, c.header, c.kind) for c in columns]),
+        _key(v.params() | {"lang": v.lang}),
+        height,
+        f"df_{key or name}",
+        rows,
+        columns,
+        v,
     )
     if len(df) > MAX_SHOWN:
         st.caption(
