@@ -580,14 +580,14 @@ def _missing(x) -> bool:
         return False
 
 
-def _each_distinct(s: pd.Series, f: Callable) -> pd.Series:
-    """f(x) for each value of `s`, "" for a missing one; f runs once per distinct value (a
-    column of 2 000 rows holds a few dozen agencies or codes)."""
+def _each_distinct(s: pd.Series, f: Callable, missing="") -> pd.Series:
+    """f(x) for each value of `s`, `missing` for a missing one; f runs once per distinct value
+    (a column of 2 000 rows holds a few dozen agencies or codes)."""
     try:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
     except TypeError:  # unhashable values (lists)
-        return s.map(lambda x: "" if _missing(x) else f(x))
-    texts = np.array([f(x) for x in uniques] + [""], dtype=object)
+        return s.map(lambda x: missing if _missing(x) else f(x))
+    texts = np.array([f(x) for x in uniques] + [missing], dtype=object)
     return pd.Series(texts[codes], index=s.index, dtype=object)  # code -1 (missing): ""
 
 
@@ -629,12 +629,13 @@ def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFr
         header = v.t(c.header)
         values = _words(df, c, v.lang)
         if c.kind == "contract":
-            # contract_url per row, with the view's part of the query string made once
+            # contract_url, with the view's part of the query string made once
             base = f"kontrakt?{view_query_string(v)}&"
-            shown[header] = [
-                None if _missing(x) else base + urlencode([("contract", str(x))])
-                for x in df[c.name]
-            ]
+            shown[header] = _each_distinct(
+                df[c.name],
+                lambda x, base=base: base + urlencode([("contract", str(x))]),
+                missing=None,
+            )
         else:
             shown[header] = values
         if c.kind == "pct":

@@ -34,8 +34,7 @@ ui.keep_in_url("within", within, 30)
 
 # What a deadline is about, in words: the factory, the finding, the milestone or the year.
 # Column-wise, not row by row: at scale this frame holds some 100 000 deadlines.
-what = deadlines["description"].astype(object)
-what = what.where(what.map(lambda d: isinstance(d, str)), deadlines["ref_id"].astype(object))
+what = deadlines["description"].fillna(deadlines["ref_id"]).astype(object)
 is_doc = deadlines["kind"] == "documentation"
 doc_years = {}
 what[is_doc] = [
