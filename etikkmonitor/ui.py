@@ -53,7 +53,7 @@ AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
 _VIEW = "_em_view"
 _WHO = "_em_who"
-MAX_SHOWN = 2000  # rows a table sends to the browser; the download has them all
+MAX_SHOWN = 1000  # rows a table sends to the browser (most urgent first); the download has all
 FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
 _IN_APP = "_em_in_app"
@@ -684,15 +684,11 @@ def _number_formats(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
         seen: dict = {}
 
         def formatted(x):
-            if _missing(x):
-                return ""
             try:
                 return seen[x]
             except KeyError:
-                seen[x] = f(x)
+                seen[x] = "" if _missing(x) else f(x)
                 return seen[x]
-            except TypeError:  # not hashable
-                return f(x)
 
         return formatted
 
