@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import runpy
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -448,6 +449,26 @@ def _main_is_app() -> bool:
     return ctx is not None and Path(ctx.main_script_path).name == "app.py"
 
 
+def _page_file() -> str | None:
+    """The page script running this call, as "pages/<name>.py" (None outside one)."""
+    pages = (db.ROOT / "pages").resolve()
+    frame = sys._getframe(1)
+    while frame is not None:
+        path = frame.f_globals.get("__file__")
+        if path and Path(path).resolve().parent == pages:
+            return f"pages/{Path(path).name}"
+        frame = frame.f_back
+    return None
+
+
+def home_page(default: str) -> str:
+    """The page app.py makes its default: `default`, or the page a direct link ran on its own
+    before app.py took over (see `view`). st.navigation knows such a page only by its file name,
+    not its url_path (frister.py is /frister-og-avvik), and would show the default page."""
+    asked = st.session_state.get(_IN_APP)
+    return asked if isinstance(asked, str) else default
+
+
 def view() -> View:
     """The View that `setup()` made for this run; runs `setup()` if none did (a page run on
     its own, as in a test)."""
@@ -458,7 +479,7 @@ def view() -> View:
         # A fresh server serves a first direct link (/datakvalitet) from pages/ on its own,
         # with the folder's file names as the menu. Run app.py instead: its st.navigation
         # takes over (menu, sign-in, roles) and runs this page; then stop this outer run.
-        st.session_state[_IN_APP] = True
+        st.session_state[_IN_APP] = _page_file() or True
         try:
             runpy.run_path(str(db.ROOT / "app.py"), run_name="__main__")
         finally:
