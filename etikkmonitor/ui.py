@@ -645,27 +645,37 @@ def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFr
     ids as links;
     exported has the same headers, ids as text, fractions as percent numbers.
     """
-    shown, exported = {}, {}
+    return _shown_frame(df, columns, v), _exported_frame(df, columns, v)
+
+
+def _shown_frame(df: pd.DataFrame, columns: Sequence[Col], v: View) -> pd.DataFrame:
+    shown = {}
     for c in columns:
-        header = v.t(c.header)
-        values = _words(df, c, v.lang)
         if c.kind == "contract":
             # contract_url, with the view's part of the query string made once
             base = f"kontrakt?{view_query_string(v)}&"
-            shown[header] = _each_distinct(
+            shown[v.t(c.header)] = _each_distinct(
                 df[c.name],
                 lambda x, base=base: base + urlencode([("contract", str(x))]),
                 missing=None,
             )
         else:
-            shown[header] = values
+            shown[v.t(c.header)] = _words(df, c, v.lang)
+    return pd.DataFrame(shown, index=df.index)
+
+
+def _exported_frame(df: pd.DataFrame, columns: Sequence[Col], v: View) -> pd.DataFrame:
+    exported = {}
+    for c in columns:
+        header = v.t(c.header)
+        values = _words(df, c, v.lang)
         if c.kind == "pct":
             exported[f"{header} (%)"] = (values * 100).round(1)
         elif c.kind == "date":
             exported[header] = values.map(_as_date)
         else:
             exported[header] = values
-    return pd.DataFrame(shown, index=df.index), pd.DataFrame(exported, index=df.index)
+    return pd.DataFrame(exported, index=df.index)
 
 
 def _as_text(x) -> str:
@@ -787,7 +797,7 @@ def _render_table(
     # converting or formatting a cell. Keyed by the rows' digest, the columns and the view
     # (language, and the links' query string).
     _dataframe(
-        frames(_rows, _columns, _v)[0],
+        _shown_frame(_rows, _columns, _v),
         _columns,
         _v,
         hide_index=True,
@@ -831,7 +841,7 @@ def table(
             v.t("dash.table.limited", shown=fmt_int(MAX_SHOWN, v.lang), n=fmt_int(len(df), v.lang))
         )
     if downloads_too:
-        downloads(lambda: frames(df, columns, v)[1], name, key=key)
+        downloads(lambda: _exported_frame(df, columns, v), name, key=key)
 
 
 def downloads(exported, name: str, key: str | None = None) -> None:

@@ -185,7 +185,7 @@ def test_table_is_rendered_once_per_rows_and_view():
         def fail(*args, **kwargs):
             raise AssertionError("converted again")
 
-        mp.setattr(ui, "frames", fail)
+        mp.setattr(ui, "_shown_frame", fail)
         at.run()  # a warm run replays the element
     assert not at.exception
     assert at.dataframe[0].proto.SerializeToString() == first
