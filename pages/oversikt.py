@@ -80,11 +80,6 @@ with right:
 
 st.subheader(v.t("dash.overview.trend"))
 dates = [months_before(v.as_of, 3 * k) for k in range(7, -1, -1)]
-trend = pd.DataFrame(
-    [
-        {"as_of": d, "overdue": f["deadlines"]["overdue"], "open_findings": f["findings"]["open"]}
-        for d, f in ((d, ui.figures(v, as_of=d)) for d in dates)
-    ]
-)
+trend = ui.query("trend", v, dates=dates)
 ui.chart(charts.trend(trend, v.lang), key="ov_trend")
 st.caption(v.t("dash.overview.trend.note"))

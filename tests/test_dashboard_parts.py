@@ -394,6 +394,20 @@ def test_page_queries_agree_with_key_figures(store, agency):
         )
 
 
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_trend_agrees_with_key_figures_per_date(store, agency):
+    dates = [months_before(D, 3 * k) for k in range(7, -1, -1)] + [date(2025, 3, 31)]
+    rows = store.query("trend", **params(store, agency), dates=dates)
+    flt = Filters(agencies=(agency,) if agency else ())
+    expected = []
+    for d in sorted(dates):
+        f = key_figures(store, d, flt)
+        expected.append((d, f["deadlines"]["overdue"], f["findings"]["open"]))
+    got = [(r.as_of.date(), r.overdue, r.open_findings) for r in rows.itertuples()]
+    assert got == expected
+    assert any(n for _, n, _ in got) and any(n for _, _, n in got), "the fixture has some"
+
+
 def test_contract_queries(store):
     p = params(store) | {"contract_id": "K01"}
     header = store.query("contract_detail_header", **p)
