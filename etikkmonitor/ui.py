@@ -168,6 +168,24 @@ def cached_chart(name: str, v: View, build: Callable, **extra):
     return _cached_chart(v.db_path, v.import_id, name, key, build)
 
 
+@st.cache_data(show_spinner=False, max_entries=300)
+def _chart_element(
+    path: str, import_id, name: str, key: str, element_key: str | None, alt, _build: Callable
+) -> None:
+    # The chart element, cached with its st.plotly_chart call (Streamlit replays a static
+    # element of a cached function, as for tables): st.plotly_chart validates and serializes
+    # the whole figure again on every call (tens of ms for the deadline timeline).
+    chart(_cached_chart(path, import_id, name, key, _build), key=element_key, alt=alt)
+
+
+def show_chart(name: str, v: View, build: Callable, key: str, alt: str | None = None, **extra):
+    """`chart(cached_chart(name, v, build, **extra), key, alt)`, with the element itself cached
+    too: a warm run sends the same element again. `extra` as for `cached_chart`."""
+    _chart_element(
+        v.db_path, v.import_id, name, _key(v.params(**extra) | {"lang": v.lang}), key, alt, build
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=500)
 def _cached_figures(path: str, import_id, as_of: date, key: str, _filters: Filters) -> dict:
     return key_figures(store(path), as_of, _filters, import_id=import_id)

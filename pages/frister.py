@@ -100,13 +100,13 @@ end = v.as_of + timedelta(days=within)
 st.caption(
     v.t("dash.deadlines.timeline.caption", start=fmt_date(start, v.lang), end=fmt_date(end, v.lang))
 )
-timeline = ui.cached_chart(
+ui.show_chart(
     "deadlines.timeline",
     v,
     lambda: charts.deadline_timeline(deadlines, v.as_of, v.lang, start=start, end=end),
+    key="timeline",
     within=within,
 )
-ui.chart(timeline, key="timeline")
 
 st.subheader(v.t("dash.deadlines.by_kind"))
 
@@ -117,7 +117,7 @@ def by_kind():
     return charts.stacked_status(counts, "kind", DEADLINE_STATUSES, v.lang)
 
 
-ui.chart(ui.cached_chart("deadlines.by_kind", v, by_kind), key="by_kind")
+ui.show_chart("deadlines.by_kind", v, by_kind, key="by_kind")
 
 TOP = 15
 st.subheader(v.t("dash.deadlines.by_agency"))
@@ -131,7 +131,7 @@ def by_agency():
     )
 
 
-ui.chart(ui.cached_chart("deadlines.by_agency", v, by_agency), key="by_agency")
+ui.show_chart("deadlines.by_agency", v, by_agency, key="by_agency")
 
 pivot = (
     deadlines.pivot_table(
@@ -159,7 +159,7 @@ if not ui.empty(open_findings, v, "dash.deadlines.no_open_findings", good=True):
         counts["area"] = counts["area"].map(lambda a: label(a, v.lang))
         return charts.stacked_status(counts, "area", SEVERITIES, v.lang)
 
-    ui.chart(ui.cached_chart("deadlines.findings_by_area", v, by_area), key="findings_by_area")
+    ui.show_chart("deadlines.findings_by_area", v, by_area, key="findings_by_area")
     ui.table(
         open_findings,
         [

@@ -161,13 +161,13 @@ else:
             for r in deadlines.itertuples()
         ],
     )
-    timeline = ui.cached_chart(
+    ui.show_chart(
         "contract.timeline",
         v,
         lambda: charts.deadline_timeline(deadlines, v.as_of, v.lang),
+        key="contract_timeline",
         contract=cid,
     )
-    ui.chart(timeline, key="contract_timeline")
 
 tabs = st.tabs(
     [
