@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import duckdb
 import numpy as np
@@ -674,7 +674,7 @@ def _shown_frame(df: pd.DataFrame, columns: Sequence[Col], v: View) -> pd.DataFr
             base = f"kontrakt?{view_query_string(v)}&"
             shown[v.t(c.header)] = _each_distinct(
                 df[c.name],
-                lambda x, base=base: base + urlencode([("contract", str(x))]),
+                lambda x, base=base: f"{base}contract={quote_plus(str(x))}",
                 missing=None,
             )
         else:
@@ -805,7 +805,7 @@ def _render_table(
     columns_key: str,
     view_key: str,
     height,
-    key: str,
+    _key: str,
     _rows: pd.DataFrame,
     _columns: tuple[Col, ...],
     _v: View,
@@ -813,7 +813,9 @@ def _render_table(
     # The table element, cached with the st.dataframe call inside (Streamlit replays a static
     # element of a cached function): a warm run sends the same element again without
     # converting or formatting a cell. Keyed by the rows' digest, the columns and the view
-    # (language, and the links' query string).
+    # (language, and the links' query string); not by the element's key, which a table
+    # without selections does not send: two tables of the same rows (frister's first 1 000
+    # overdue and first 1 000 of all deadlines) are made once.
     _dataframe(
         _shown_frame(_rows, _columns, _v),
         _columns,
@@ -821,7 +823,7 @@ def _render_table(
         hide_index=True,
         placeholder="",
         height=height,
-        key=key,
+        key=_key,
         width="stretch",
     )
 
