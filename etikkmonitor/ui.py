@@ -8,8 +8,9 @@ filters and the language switch, the URL kept in step with them. A page is then 
     v = ui.page("deadlines")                       # title, intro, "filtered on" caption;
                                                    # stops with a friendly note without data
     df = ui.query("deadlines_list", v)             # cached by query, parameters and import
-    if not ui.empty(df, v):
-        ui.chart(charts.deadline_timeline(df, v.as_of, v.lang))
+    if not ui.empty(df, v):                        # figure and element cached per view:
+        ui.show_chart("timeline", v, lambda: charts.deadline_timeline(df, v.as_of, v.lang),
+                      key="timeline")
         ui.table(df, [ui.Col("contract_id", "dash.col.contract", "contract"), ...], v, "frister")
 
 Everything a user can choose lives in the URL (`?as_of=2024-06-30&agency=...&lang=en`), so a
@@ -157,17 +158,6 @@ def _cached_chart(path: str, import_id, name: str, key: str, _build: Callable):
     return _build()
 
 
-def cached_chart(name: str, v: View, build: Callable, **extra):
-    """`build()`: a figure made from the view's queries, built once per `name`, view (its
-    parameters and language), import and `extra`, so a warm run does not build it again.
-
-    extra must hold every page widget value the figure depends on (e.g. within=30). The figure
-    is shared between runs and sessions: do not change it after.
-    """
-    key = _key(v.params(**extra) | {"lang": v.lang})
-    return _cached_chart(v.db_path, v.import_id, name, key, build)
-
-
 @st.cache_data(show_spinner=False, max_entries=300)
 def _chart_element(
     path: str, import_id, name: str, key: str, element_key: str | None, alt, _build: Callable
@@ -179,8 +169,13 @@ def _chart_element(
 
 
 def show_chart(name: str, v: View, build: Callable, key: str, alt: str | None = None, **extra):
-    """`chart(cached_chart(name, v, build, **extra), key, alt)`, with the element itself cached
-    too: a warm run sends the same element again. `extra` as for `cached_chart`."""
+    """Show `build()`, a figure made from the view's queries, with `chart(fig, key, alt)`.
+
+    The figure is built once per `name`, view (its parameters and language), import and
+    `extra`, and the element is cached too, so a warm run neither builds nor sends it anew.
+    extra must hold every page widget value the figure depends on (e.g. within=30). The figure
+    is shared between runs and sessions: `build` must not change it after.
+    """
     _chart_element(
         v.db_path, v.import_id, name, _key(v.params(**extra) | {"lang": v.lang}), key, alt, build
     )
