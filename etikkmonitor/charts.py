@@ -375,9 +375,9 @@ def deadline_timeline(
                 strict=True,
             )
         ]
-        fig.add_scatter(
+        fig.add_scatter(  # arrays, not lists: plotly copies a list item by item
             x=part["due_date"],
-            y=part["kind"].map(kind_names).tolist(),
+            y=part["kind"].map(kind_names).to_numpy(dtype=object),
             mode="markers",
             name=label(status, lang),
             marker={
@@ -387,7 +387,7 @@ def deadline_timeline(
                 "line": {"color": DARK_BLUE, "width": 1},
                 "opacity": 0.85,
             },
-            hovertext=hover,
+            hovertext=np.array(hover, dtype=object),
             hoverinfo="text",
         )
     fig.add_vline(x=pd.Timestamp(as_of).value / 1e6, line={"color": DARK_BLUE, "dash": "dot"})
