@@ -45,7 +45,7 @@ deadlines = deadlines.assign(what=what)
 overdue = deadlines[deadlines["status"] == "overdue"]
 upcoming = deadlines[(deadlines["status"] == "upcoming") & (deadlines["days_late"] >= -within)]
 met_late = deadlines[deadlines["status"] == "met_late"]
-open_findings = findings[findings["is_open"]]
+open_findings = findings  # findings_list holds the open findings only
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(v.t("dash.headline.overdue"), fmt_int(f["deadlines"]["overdue"], v.lang), border=True)
