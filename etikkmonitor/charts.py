@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -277,6 +278,10 @@ def status_counts(counts: dict, statuses: tuple[str, ...], lang: str) -> go.Figu
     return layout(fig, lang, height=260, legend=False)
 
 
+# the factory rows' columns in the map's hover text
+TEXT_COLUMNS = ["factory_name", "supplier_name", "country", "city", "central", "map_placed_by"]
+
+
 def factory_map(df: pd.DataFrame, lang: str) -> go.Figure:
     """Factories on a world map, one trace per dialogue status (colour, symbol and name).
 
@@ -304,21 +309,22 @@ def factory_map(df: pd.DataFrame, lang: str) -> go.Figure:
                 if r.map_placed_by == "country"
                 else ""
             )
-            for r in part.itertuples()
+            for r in part[TEXT_COLUMNS].astype(object).itertuples()
         ]
+        # numpy arrays, not lists: plotly copies a list item by item (~0.2 s for 16 000 points)
         fig.add_scattergeo(
-            lat=part["latitude"],
-            lon=part["longitude"],
+            lat=part["latitude"].to_numpy(),
+            lon=part["longitude"].to_numpy(),
             mode="markers",
             name=label(status, lang),
             marker={
                 "color": STATUS_COLORS[status],
                 "symbol": MAP_SYMBOLS[status],
-                "size": [13 if c else 8 for c in part["central"]],
+                "size": np.where(part["central"].to_numpy(dtype=bool), 13, 8),
                 "line": {"color": DARK_BLUE, "width": 1},
                 "opacity": 0.95,
             },
-            hovertext=hover,
+            hovertext=np.array(hover, dtype=object),
             hoverinfo="text",
         )
     fig.update_geos(
@@ -371,9 +377,9 @@ def deadline_timeline(
                 strict=True,
             )
         ]
-        fig.add_scatter(
+        fig.add_scatter(  # arrays, not lists: plotly copies a list item by item
             x=part["due_date"],
-            y=part["kind"].map(kind_names).tolist(),
+            y=part["kind"].map(kind_names).to_numpy(dtype=object),
             mode="markers",
             name=label(status, lang),
             marker={
@@ -383,7 +389,7 @@ def deadline_timeline(
                 "line": {"color": DARK_BLUE, "width": 1},
                 "opacity": 0.85,
             },
-            hovertext=hover,
+            hovertext=np.array(hover, dtype=object),
             hoverinfo="text",
         )
     fig.add_vline(x=pd.Timestamp(as_of).value / 1e6, line={"color": DARK_BLUE, "dash": "dot"})

@@ -8,8 +8,9 @@ filters and the language switch, the URL kept in step with them. A page is then 
     v = ui.page("deadlines")                       # title, intro, "filtered on" caption;
                                                    # stops with a friendly note without data
     df = ui.query("deadlines_list", v)             # cached by query, parameters and import
-    if not ui.empty(df, v):
-        ui.chart(charts.deadline_timeline(df, v.as_of, v.lang))
+    if not ui.empty(df, v):                        # figure and element cached per view:
+        ui.show_chart("timeline", v, lambda: charts.deadline_timeline(df, v.as_of, v.lang),
+                      key="timeline")
         ui.table(df, [ui.Col("contract_id", "dash.col.contract", "contract"), ...], v, "frister")
 
 Everything a user can choose lives in the URL (`?as_of=2024-06-30&agency=...&lang=en`), so a
@@ -18,16 +19,21 @@ copied link opens the same view. Page widgets keep theirs with `url_key()` + `ke
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
 import os
 import runpy
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import duckdb
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -50,7 +56,7 @@ AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
 _VIEW = "_em_view"
 _WHO = "_em_who"
-MAX_SHOWN = 2000  # rows a table sends to the browser; the download has them all
+MAX_SHOWN = 1000  # rows a table sends to the browser (most urgent first); the download has all
 FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
 _IN_APP = "_em_in_app"
@@ -126,7 +132,18 @@ def _key(params: dict) -> str:
 def _cached_query(path: str, import_id, name: str, key: str, _params: dict) -> pd.DataFrame:
     # `key` (the parameters as JSON) and `import_id` make the cache key; a new import
     # therefore misses the cache, and old entries age out.
-    return store(path).query(name, **_params)
+    return _arrays_as_tuples(store(path).query(name, **_params))
+
+
+def _arrays_as_tuples(df: pd.DataFrame) -> pd.DataFrame:
+    """List cells as tuples of str. DuckDB gives them as numpy arrays, which st.cache_data
+    pickles (on a miss) and unpickles (on every hit) some 20 times slower: ~0.5 s each way for
+    the contract list at scale 100."""
+    for name in df.columns[df.dtypes == object]:
+        cells = df[name].tolist()
+        if any(isinstance(x, np.ndarray) for x in cells):
+            df[name] = [tuple(x.tolist()) if isinstance(x, np.ndarray) else x for x in cells]
+    return df
 
 
 def query(name: str, v: View, **extra) -> pd.DataFrame:
@@ -142,15 +159,27 @@ def _cached_chart(path: str, import_id, name: str, key: str, _build: Callable):
     return _build()
 
 
-def cached_chart(name: str, v: View, build: Callable, **extra):
-    """`build()`: a figure made from the view's queries, built once per `name`, view (its
-    parameters and language), import and `extra`, so a warm run does not build it again.
+@st.cache_data(show_spinner=False, max_entries=300)
+def _chart_element(
+    path: str, import_id, name: str, key: str, element_key: str | None, alt, _build: Callable
+) -> None:
+    # The chart element, cached with its st.plotly_chart call (Streamlit replays a static
+    # element of a cached function, as for tables): st.plotly_chart validates and serializes
+    # the whole figure again on every call (tens of ms for the deadline timeline).
+    chart(_cached_chart(path, import_id, name, key, _build), key=element_key, alt=alt)
 
+
+def show_chart(name: str, v: View, build: Callable, key: str, alt: str | None = None, **extra):
+    """Show `build()`, a figure made from the view's queries, with `chart(fig, key, alt)`.
+
+    The figure is built once per `name`, view (its parameters and language), import and
+    `extra`, and the element is cached too, so a warm run neither builds nor sends it anew.
     extra must hold every page widget value the figure depends on (e.g. within=30). The figure
-    is shared between runs and sessions: do not change it after.
+    is shared between runs and sessions: `build` must not change it after.
     """
-    key = _key(v.params(**extra) | {"lang": v.lang})
-    return _cached_chart(v.db_path, v.import_id, name, key, build)
+    _chart_element(
+        v.db_path, v.import_id, name, _key(v.params(**extra) | {"lang": v.lang}), key, alt, build
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
@@ -304,11 +333,30 @@ def _identity_note(who: auth.Identity, lang: str) -> None:
     st.button(t("auth.sign_out", lang), on_click=st.logout, key="sign_out")
 
 
+_heap_frozen = False
+
+
+def _freeze_heap() -> None:
+    """Once per process: what is in memory by the first run (Streamlit, pandas, plotly and
+    their modules) lives as long as the process, so move it out of the garbage collector's way.
+
+    A full collection walks every tracked object: ~0.1 s here with the app loaded, and a cold
+    run at scale 100 (many dicts from Styler, plotly and the priority list) sets off one to
+    three of them, now and then a warm run too. Frozen objects are not walked again.
+    """
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.collect()  # garbage of the imports is freed, not frozen
+        gc.freeze()
+
+
 def setup() -> View:
     """Page config, sidebar (filters, language) and URL for this run; returns the View.
 
     Call once in app.py before `st.navigation(...).run()`; pages then call `view()`/`page()`.
     """
+    _freeze_heap()
     st.set_page_config(
         page_title="Etikkmonitor",
         page_icon=str(FAVICON),  # a local file: a :material: icon is fetched from the internet
@@ -434,6 +482,26 @@ def _main_is_app() -> bool:
     return ctx is not None and Path(ctx.main_script_path).name == "app.py"
 
 
+def _page_file() -> str | None:
+    """The page script running this call, as "pages/<name>.py" (None outside one)."""
+    pages = (db.ROOT / "pages").resolve()
+    frame = sys._getframe(1)
+    while frame is not None:
+        path = frame.f_globals.get("__file__")
+        if path and Path(path).resolve().parent == pages:
+            return f"pages/{Path(path).name}"
+        frame = frame.f_back
+    return None
+
+
+def home_page(default: str) -> str:
+    """The page app.py makes its default: `default`, or the page a direct link ran on its own
+    before app.py took over (see `view`). st.navigation knows such a page only by its file name,
+    not its url_path (frister.py is /frister-og-avvik), and would show the default page."""
+    asked = st.session_state.get(_IN_APP)
+    return asked if isinstance(asked, str) else default
+
+
 def view() -> View:
     """The View that `setup()` made for this run; runs `setup()` if none did (a page run on
     its own, as in a test)."""
@@ -444,7 +512,7 @@ def view() -> View:
         # A fresh server serves a first direct link (/datakvalitet) from pages/ on its own,
         # with the folder's file names as the menu. Run app.py instead: its st.navigation
         # takes over (menu, sign-in, roles) and runs this page; then stop this outer run.
-        st.session_state[_IN_APP] = True
+        st.session_state[_IN_APP] = _page_file() or True
         try:
             runpy.run_path(str(db.ROOT / "app.py"), run_name="__main__")
         finally:
@@ -566,15 +634,26 @@ def _missing(x) -> bool:
         return False
 
 
+def _each_distinct(s: pd.Series, f: Callable, missing="") -> pd.Series:
+    """f(x) for each value of `s`, `missing` for a missing one; f runs once per distinct value
+    (a column of 2 000 rows holds a few dozen agencies or codes)."""
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:  # unhashable values (lists)
+        return s.map(lambda x: missing if _missing(x) else f(x))
+    texts = np.array([f(x) for x in uniques] + [missing], dtype=object)
+    return pd.Series(texts[codes], index=s.index, dtype=object)  # code -1 (missing): ""
+
+
 def _words(df: pd.DataFrame, c: Col, lang: str) -> pd.Series:
     s = df[c.name]
     yes, no = t("dash.yes", lang), t("dash.no", lang)
     if c.kind == "code":
-        return s.map(lambda x: "" if _missing(x) else label(str(x), lang))
+        return _each_distinct(s, lambda x: label(str(x), lang))
     if c.kind == "country":
-        return s.map(lambda x: "" if _missing(x) else country_name(x, lang))
+        return _each_distinct(s, lambda x: country_name(x, lang))
     if c.kind == "bool":
-        return s.map(lambda x: "" if _missing(x) else (yes if x else no))
+        return _each_distinct(s, lambda x: yes if x else no)
     if c.kind == "list":
         return s.map(
             lambda x: (
@@ -589,35 +668,47 @@ def _words(df: pd.DataFrame, c: Col, lang: str) -> pd.Series:
         return pd.to_numeric(s).astype("Int64")
     if c.kind in ("nok", "pct"):
         return pd.to_numeric(s).astype("Float64")
-    return s.map(lambda x: "" if _missing(x) else str(x))
+    return _each_distinct(s, str)
 
 
 def frames(df: pd.DataFrame, columns: Sequence[Col], v: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(shown, exported): the table with headers in the view's language and plain words.
 
-    shown keeps numbers and dates typed (the Styler formats them), contract ids as links;
+    shown keeps numbers and dates typed (formatted in the browser: see `_dataframe`), contract
+    ids as links;
     exported has the same headers, ids as text, fractions as percent numbers.
     """
-    shown, exported = {}, {}
+    return _shown_frame(df, columns, v), _exported_frame(df, columns, v)
+
+
+def _shown_frame(df: pd.DataFrame, columns: Sequence[Col], v: View) -> pd.DataFrame:
+    shown = {}
+    for c in columns:
+        if c.kind == "contract":
+            # contract_url, with the view's part of the query string made once
+            base = f"kontrakt?{view_query_string(v)}&"
+            shown[v.t(c.header)] = _each_distinct(
+                df[c.name],
+                lambda x, base=base: f"{base}contract={quote_plus(str(x))}",
+                missing=None,
+            )
+        else:
+            shown[v.t(c.header)] = _words(df, c, v.lang)
+    return pd.DataFrame(shown, index=df.index)
+
+
+def _exported_frame(df: pd.DataFrame, columns: Sequence[Col], v: View) -> pd.DataFrame:
+    exported = {}
     for c in columns:
         header = v.t(c.header)
         values = _words(df, c, v.lang)
-        if c.kind == "contract":
-            # contract_url per row, with the view's part of the query string made once
-            base = f"kontrakt?{view_query_string(v)}&"
-            shown[header] = [
-                None if _missing(x) else base + urlencode([("contract", str(x))])
-                for x in df[c.name]
-            ]
-        else:
-            shown[header] = values
         if c.kind == "pct":
             exported[f"{header} (%)"] = (values * 100).round(1)
         elif c.kind == "date":
             exported[header] = values.map(_as_date)
         else:
             exported[header] = values
-    return pd.DataFrame(shown, index=df.index), pd.DataFrame(exported, index=df.index)
+    return pd.DataFrame(exported, index=df.index)
 
 
 def _as_text(x) -> str:
@@ -627,43 +718,41 @@ def _as_text(x) -> str:
     return repr(x)
 
 
-def _frame_digest(df: pd.DataFrame) -> bytes:
-    # A table's rows and column names; rows holding lists are not hashable by pandas: hashed
-    # as text (pickle is no good here: its bytes depend on which values share one object).
-    parts = [json.dumps(list(map(str, df.columns))).encode()]
-    parts.append(pd.util.hash_pandas_object(df.index).values.tobytes())
-    for i in range(df.shape[1]):
-        col = df.iloc[:, i]
+def _rows_digest(rows: pd.DataFrame, columns: Sequence[Col]) -> str:
+    """A digest of the values a table shows: its columns' names and values, row by row.
+
+    A few milliseconds for 2 000 rows (only the shown columns are hashed), so a warm run can
+    find the table it rendered before without converting a cell. Rows holding lists are not
+    hashable by pandas: hashed as text (pickle is no good here: its bytes depend on which
+    values share one object).
+    """
+    names = [c.name for c in columns]
+    h = hashlib.blake2b(json.dumps(names).encode(), digest_size=20)
+    h.update(len(rows).to_bytes(8, "little"))
+    for name in dict.fromkeys(names):
+        col = rows[name]
         try:
-            parts.append(pd.util.hash_pandas_object(col, index=False).values.tobytes())
+            h.update(pd.util.hash_pandas_object(col, index=False).values.tobytes())
         except TypeError:
             text = col.map(_as_text)
-            parts.append(pd.util.hash_pandas_object(text, index=False).values.tobytes())
-    return b"".join(parts)
+            h.update(pd.util.hash_pandas_object(text, index=False).values.tobytes())
+    return h.hexdigest()
 
 
-@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={pd.DataFrame: _frame_digest})
-def _shown(df: pd.DataFrame, columns: tuple[Col, ...], view_key: str, _v: View) -> pd.DataFrame:
-    # The shown frame of `table`, cached by its rows (hashed), columns and view (language and
-    # the link's query string): a warm run does not convert the same rows again.
-    return frames(df, columns, _v)[0]
+def _number_formats(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
+    """Header -> text of a number, for the columns whose values are numbers (int, days, nok,
+    pct): the browser gets these texts to show, and sorts by the numbers."""
 
-
-def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
     def blank_or(f):
-        # Each distinct value is formatted once per table (dates and day counts repeat a lot).
+        # Each distinct value is formatted once per table (day counts repeat a lot).
         seen: dict = {}
 
         def formatted(x):
-            if _missing(x):
-                return ""
             try:
                 return seen[x]
             except KeyError:
-                seen[x] = f(x)
+                seen[x] = "" if _missing(x) else f(x)
                 return seen[x]
-            except TypeError:  # not hashable
-                return f(x)
 
         return formatted
 
@@ -672,14 +761,86 @@ def _formatters(columns: Sequence[Col], lang: str) -> dict[str, Callable]:
         "days": blank_or(lambda x: fmt_int(x, lang)),
         "nok": blank_or(lambda x: fmt_nok(x, lang)),
         "pct": blank_or(lambda x: fmt_pct(float(x), lang)),
-        "date": blank_or(lambda x: fmt_date(_as_date(x), lang)),
-        "datetime": blank_or(
-            lambda x: pd.Timestamp(x).strftime(
-                "%d.%m.%Y %H:%M" if lang == "nb" else "%Y-%m-%d %H:%M"
-            )
-        ),
     }
     return {t(c.header, lang): by_kind[c.kind] for c in columns if c.kind in by_kind}
+
+
+# momentjs formats of i18n.fmt_date (and of a time of day), which the browser applies itself
+DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+DATETIME_FORMATS = {"nb": "DD.MM.YYYY HH:mm", "en": "YYYY-MM-DD HH:mm"}
+
+
+def _column_config(columns: Sequence[Col], v: View) -> dict:
+    """Contract ids as links showing the id; dates in the view's language's format."""
+    config = {}
+    for c in columns:
+        header = v.t(c.header)
+        if c.kind == "contract":
+            config[header] = st.column_config.LinkColumn(
+                header, display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
+            )
+        elif c.kind == "date":
+            config[header] = st.column_config.DateColumn(header, format=DATE_FORMATS[v.lang])
+        elif c.kind == "datetime":
+            config[header] = st.column_config.DatetimeColumn(
+                header, format=DATETIME_FORMATS[v.lang]
+            )
+    return config
+
+
+# pandas options are global to the process: held while a Styler is rendered with ours
+_STYLER_OPTIONS = threading.Lock()
+
+
+def _dataframe(shown: pd.DataFrame, columns: Sequence[Col], v: View, **kwargs) -> None:
+    """st.dataframe of `shown`: numbers shown in Norwegian (or English) formats, sorted as
+    numbers; dates and links formatted by their column_config.
+
+    Streamlit takes a number's display text from a pandas Styler, which renders each cell in
+    Python (~25 µs a cell: 0.5-1 s for 2 000 rows of 14 columns). Only the number columns need
+    a text of their own, so they go first and pandas' `styler.render.max_columns` stops the
+    Styler after them; Streamlit shows the other cells' own values as text (as it does for any
+    cell without a display text), and `column_order` puts the columns back in place.
+    """
+    formats = _number_formats(columns, v.lang)
+    config = _column_config(columns, v)
+    if not formats:
+        st.dataframe(shown, column_config=config, **kwargs)
+        return
+    order = list(shown.columns)
+    data = shown[list(formats) + [h for h in order if h not in formats]]
+    styled = data.style.format(formats, na_rep="")
+    with _STYLER_OPTIONS, pd.option_context("styler.render.max_columns", len(formats)):
+        st.dataframe(styled, column_config=config, column_order=order, **kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _render_table(
+    digest: str,
+    columns_key: str,
+    view_key: str,
+    height,
+    _key: str,
+    _rows: pd.DataFrame,
+    _columns: tuple[Col, ...],
+    _v: View,
+) -> None:
+    # The table element, cached with the st.dataframe call inside (Streamlit replays a static
+    # element of a cached function): a warm run sends the same element again without
+    # converting or formatting a cell. Keyed by the rows' digest, the columns and the view
+    # (language, and the links' query string); not by the element's key, which a table
+    # without selections does not send: two tables of the same rows (frister's first 1 000
+    # overdue and first 1 000 of all deadlines) are made once.
+    _dataframe(
+        _shown_frame(_rows, _columns, _v),
+        _columns,
+        _v,
+        hide_index=True,
+        placeholder="",
+        height=height,
+        key=_key,
+        width="stretch",
+    )
 
 
 def table(
@@ -698,30 +859,24 @@ def table(
     """
     # The browser gets at most MAX_SHOWN rows (the query ordered them: most urgent first);
     # the download holds them all, and is built only when clicked.
-    shown = _shown(df.head(MAX_SHOWN), tuple(columns), _key(v.params() | {"lang": v.lang}), v)
-    config = {
-        v.t(c.header): st.column_config.LinkColumn(
-            v.t(c.header), display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
-        )
-        for c in columns
-        if c.kind == "contract"
-    }
-    styled = shown.style.format(_formatters(columns, v.lang), na_rep="")
-    st.dataframe(
-        styled,
-        column_config=config,
-        hide_index=True,
-        placeholder="",
-        height=height,
-        key=f"df_{key or name}",
-        width="stretch",
+    rows = df.head(MAX_SHOWN)
+    columns = tuple(columns)
+    _render_table(
+        _rows_digest(rows, columns),
+        json.dumps([(c.name, c.header, c.kind) for c in columns]),
+        _key(v.params() | {"lang": v.lang}),
+        height,
+        f"df_{key or name}",
+        rows,
+        columns,
+        v,
     )
     if len(df) > MAX_SHOWN:
         st.caption(
             v.t("dash.table.limited", shown=fmt_int(MAX_SHOWN, v.lang), n=fmt_int(len(df), v.lang))
         )
     if downloads_too:
-        downloads(lambda: frames(df, columns, v)[1], name, key=key)
+        downloads(lambda: _exported_frame(df, columns, v), name, key=key)
 
 
 def downloads(exported, name: str, key: str | None = None) -> None:

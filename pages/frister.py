@@ -34,8 +34,7 @@ ui.keep_in_url("within", within, 30)
 
 # What a deadline is about, in words: the factory, the finding, the milestone or the year.
 # Column-wise, not row by row: at scale this frame holds some 100 000 deadlines.
-what = deadlines["description"].astype(object)
-what = what.where(what.map(lambda d: isinstance(d, str)), deadlines["ref_id"].astype(object))
+what = deadlines["description"].fillna(deadlines["ref_id"]).astype(object)
 is_doc = deadlines["kind"] == "documentation"
 doc_years = {}
 what[is_doc] = [
@@ -46,7 +45,7 @@ deadlines = deadlines.assign(what=what)
 overdue = deadlines[deadlines["status"] == "overdue"]
 upcoming = deadlines[(deadlines["status"] == "upcoming") & (deadlines["days_late"] >= -within)]
 met_late = deadlines[deadlines["status"] == "met_late"]
-open_findings = findings[findings["is_open"]]
+open_findings = findings  # findings_list holds the open findings only
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(v.t("dash.headline.overdue"), fmt_int(f["deadlines"]["overdue"], v.lang), border=True)
@@ -101,13 +100,13 @@ end = v.as_of + timedelta(days=within)
 st.caption(
     v.t("dash.deadlines.timeline.caption", start=fmt_date(start, v.lang), end=fmt_date(end, v.lang))
 )
-timeline = ui.cached_chart(
+ui.show_chart(
     "deadlines.timeline",
     v,
     lambda: charts.deadline_timeline(deadlines, v.as_of, v.lang, start=start, end=end),
+    key="timeline",
     within=within,
 )
-ui.chart(timeline, key="timeline")
 
 st.subheader(v.t("dash.deadlines.by_kind"))
 
@@ -118,7 +117,7 @@ def by_kind():
     return charts.stacked_status(counts, "kind", DEADLINE_STATUSES, v.lang)
 
 
-ui.chart(ui.cached_chart("deadlines.by_kind", v, by_kind), key="by_kind")
+ui.show_chart("deadlines.by_kind", v, by_kind, key="by_kind")
 
 TOP = 15
 st.subheader(v.t("dash.deadlines.by_agency"))
@@ -132,7 +131,7 @@ def by_agency():
     )
 
 
-ui.chart(ui.cached_chart("deadlines.by_agency", v, by_agency), key="by_agency")
+ui.show_chart("deadlines.by_agency", v, by_agency, key="by_agency")
 
 pivot = (
     deadlines.pivot_table(
@@ -160,7 +159,7 @@ if not ui.empty(open_findings, v, "dash.deadlines.no_open_findings", good=True):
         counts["area"] = counts["area"].map(lambda a: label(a, v.lang))
         return charts.stacked_status(counts, "area", SEVERITIES, v.lang)
 
-    ui.chart(ui.cached_chart("deadlines.findings_by_area", v, by_area), key="findings_by_area")
+    ui.show_chart("deadlines.findings_by_area", v, by_area, key="findings_by_area")
     ui.table(
         open_findings,
         [

@@ -161,7 +161,13 @@ else:
             for r in deadlines.itertuples()
         ],
     )
-    ui.chart(charts.deadline_timeline(deadlines, v.as_of, v.lang), key="contract_timeline")
+    ui.show_chart(
+        "contract.timeline",
+        v,
+        lambda: charts.deadline_timeline(deadlines, v.as_of, v.lang),
+        key="contract_timeline",
+        contract=cid,
+    )
 
 tabs = st.tabs(
     [

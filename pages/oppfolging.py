@@ -33,6 +33,11 @@ def points(x: float, lang: str) -> str:
     return s.replace(".", ",") if lang == "nb" else s
 
 
+def points_text(s: pd.Series, lang: str) -> pd.Series:
+    """`points` of each value, made once per distinct value (points repeat a lot)."""
+    return s.map({x: points(x, lang) for x in s.unique()})
+
+
 NUMBER_COLS = ["score"] + [f"p_{term}" for term in priority.TERMS]
 
 
@@ -49,11 +54,11 @@ def frames(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
         # reasons hold commas themselves: joined with semicolons
         df["reasons_text"] = ["; ".join(c["reasons"]) for c in contracts]
         for name in NUMBER_COLS:
-            df[f"{name}_text"] = df[name].map(lambda x: points(x, lang))
+            df[f"{name}_text"] = points_text(df[name], lang)
     if suppliers:
         sf["reasons_text"] = ["; ".join(s["reasons"]) for s in suppliers]
         for name in ("score", "max_score"):
-            sf[f"{name}_text"] = sf[name].map(lambda x: points(x, lang))
+            sf[f"{name}_text"] = points_text(sf[name], lang)
     return contracts[:WEEK], df, sf
 
 

@@ -81,13 +81,13 @@ for dim, tab in zip(DIMENSIONS, tabs, strict=True):
         else:
             if len(relevant) > TOP:
                 st.caption(v.t("dash.oslo.top_note", n=TOP))
-            fig = ui.cached_chart(
+            ui.show_chart(
                 f"oslo.{dim}",
                 v,
                 lambda rows=relevant: charts.coverage_by_group(rows, v.lang, measure, top=TOP),
+                key=f"oslo_{dim}",
                 measure=measure,
             )
-            ui.chart(fig, key=f"oslo_{dim}")
         ui.table(
             part,
             [

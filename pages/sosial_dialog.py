@@ -67,12 +67,13 @@ ui.keep_in_url("central", "1" if only_central else None)
 shown = central if only_central else df
 
 st.subheader(v.t("dash.dialogue.map"))
-ui.chart(
-    ui.cached_chart(
-        "dialogue.map", v, lambda: charts.factory_map(shown, v.lang), central=only_central
-    ),
+ui.show_chart(
+    "dialogue.map",
+    v,
+    lambda: charts.factory_map(shown, v.lang),
     key="dialogue_map",
     alt=v.t("dash.dialogue.map.alt"),
+    central=only_central,
 )
 st.caption(v.t("dash.dialogue.map.note"))
 
@@ -88,10 +89,7 @@ with left:
         counts = counts.rename(columns={"dialogue_status": "status"})
         return charts.stacked_status(counts, "supplier_name", DIALOGUE_STATUSES, v.lang, top=TOP)
 
-    ui.chart(
-        ui.cached_chart("dialogue.by_supplier", v, by_supplier, central=only_central),
-        key="by_supplier",
-    )
+    ui.show_chart("dialogue.by_supplier", v, by_supplier, key="by_supplier", central=only_central)
 with right:
     st.markdown(f"**{v.t('dash.dialogue.by_country')}**")
 
@@ -107,10 +105,7 @@ with right:
             top=TOP,
         )
 
-    ui.chart(
-        ui.cached_chart("dialogue.by_country", v, by_country, central=only_central),
-        key="by_country",
-    )
+    ui.show_chart("dialogue.by_country", v, by_country, key="by_country", central=only_central)
 
 st.subheader(v.t("dash.dialogue.progress"))
 st.markdown(v.t("dash.dialogue.progress.intro"))
@@ -127,7 +122,7 @@ if not ui.empty(required, v, "dash.dialogue.progress.none"):
         )
         return charts.stacked_status(counts, "contract", DIALOGUE_STATUSES, v.lang, normalise=True)
 
-    ui.chart(ui.cached_chart("dialogue.progress", v, progress), key="progress")
+    ui.show_chart("dialogue.progress", v, progress, key="progress")
 
 st.subheader(v.t("dash.dialogue.all"))
 ui.table(

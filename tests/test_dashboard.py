@@ -104,6 +104,20 @@ def test_page_renders_on_demo_data(demo_db, monkeypatch, page):
     assert not at.error
 
 
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_page_asked_by_its_file_name_first(handmade_db, monkeypatch, page):
+    # Before the first run (a fresh server's direct link, or AppTest's switch_page) Streamlit
+    # knows a page by its file name: the page defers to app.py, which must still show it, also
+    # where the url_path differs (frister.py is /frister-og-avvik).
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(handmade_db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(page).run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [TITLES[page]]
+    at.run(timeout=60)
+    assert [t.value for t in at.title] == [TITLES[page]]
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_on_empty_database(empty_db, monkeypatch, page):
     at = open_app(empty_db, monkeypatch, page)
