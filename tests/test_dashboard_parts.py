@@ -321,8 +321,8 @@ def test_deadline_timeline_and_trend(store):
 
 def test_trend_query_gives_the_hand_worked_figures(store):
     # test_handmade_fixture.py works these out: as of 2024-06-30 3 deadlines overdue and 4
-    # findings open; as of 2025-03-31 7 overdue, 4 open. Before any audit (2023-01-01): the
-    # milestones and dialogue deadlines of then, no findings at all.
+    # findings open; as of 2025-03-31 7 overdue, 4 open. As of 2020-01-01, before the first
+    # audit (R2, 2023-06-01), no finding exists yet.
     d2 = date(2025, 3, 31)
     rows = store.query("trend", **params(store) | {"dates": [d2, D, D]})
     assert list(rows["as_of"].dt.date) == [D, d2]  # one row per date, in date order
