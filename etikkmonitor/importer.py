@@ -10,6 +10,7 @@ The command line and the dashboard's importer page both go through these two fun
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -169,17 +170,17 @@ def validate(paths, progress=None) -> Validation:
             raise Refused(errors)
         reader.finish()
         con.execute(
-            "CREATE TEMP TABLE source_files (file_no INTEGER, file_name VARCHAR, sheet VARCHAR, "
+            "CREATE TABLE source_files (file_no INTEGER, file_name VARCHAR, sheet VARCHAR, "
             "table_name VARCHAR)"
         )
         con.executemany(
             "INSERT INTO source_files VALUES (?, ?, ?, ?)",
             [(s.file_no, s.file, s.sheet, s.table) for s in reader.sources],
         )
-        for i, name in enumerate(schema.TABLE_ORDER):
-            if progress:
-                progress(0.6 + 0.4 * i / len(schema.TABLE_ORDER), name)
-            _check_table(con, schema.TABLES[name])
+        _parse_tables(con, reader, progress)
+        for name in schema.TABLE_ORDER:
+            # keys and references in order: a child's check needs its parent's final verdicts
+            _check_keys(con, schema.TABLES[name])
         _collect_rejects(con)
         _count_rows(con, reader.sources)
         v = Validation(con, reader.sources)
@@ -210,7 +211,7 @@ def _count_rows(con, sources) -> None:
 
 def _load_lookups(con) -> None:
     """Enumeration and country names, folded, as lookup tables (data, never SQL text)."""
-    con.execute("CREATE TEMP TABLE enum_lookup (column_name VARCHAR, key VARCHAR, value VARCHAR)")
+    con.execute("CREATE TABLE enum_lookup (column_name VARCHAR, key VARCHAR, value VARCHAR)")
     rows = []
     for table in schema.TABLES.values():
         for col in table.columns:
@@ -222,7 +223,7 @@ def _load_lookups(con) -> None:
         {"c": [r[0] for r in rows], "k": [r[1] for r in rows], "v": [r[2] for r in rows]},
     )
     con.execute(
-        "CREATE TEMP TABLE country_lookup AS "
+        "CREATE TABLE country_lookup AS "
         "SELECT DISTINCT em_fold(k) AS key, alpha2 FROM ("
         "  SELECT alpha2, unnest([alpha2, name_en, name_nb]) AS k"
         "  FROM read_csv($path, delim=';', header=true, all_varchar=true)"
@@ -354,8 +355,48 @@ def _err(column: str | None, value: str, code: str, detail: str = "NULL") -> str
     )
 
 
-def _check_table(con, table: schema.Table) -> None:
-    """checked_<table>: typed columns plus `errors`, a list of problems (empty = accepted)."""
+def _parse_tables(con, reader: Reader, progress=None) -> None:
+    """checked_<table> for every table, two at a time on cursors of the private database.
+
+    Parsing one table needs only its own raw rows. A table under some 120 000 rows is one
+    DuckDB row group and so parsed on one core: side by side, the small tables use the
+    second core while the other works (validation at scale 100: ~1.2 s -> ~1.0 s). The
+    largest go first, so the last to finish is a small one. Tables of the private database are
+    plain tables, not TEMP ones, so that every cursor sees them.
+    """
+    size = {s.table: 0 for s in reader.sources}
+    for s in reader.sources:
+        size[s.table] += s.size_bytes
+    names = sorted(schema.TABLE_ORDER, key=lambda n: -size.get(n, 0))
+
+    def parse(name: str) -> str:
+        cur = con.cursor()
+        try:
+            _parse_table(cur, schema.TABLES[name])
+        finally:
+            cur.close()
+        return name
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="em-parse") as pool:
+        futures = [pool.submit(parse, name) for name in names]
+        # progress from this thread only: the dashboard's progress bar belongs to its run
+        for i, future in enumerate(as_completed(futures), start=1):
+            name = future.result()  # re-raises a failure here
+            if progress:
+                progress(0.6 + 0.4 * i / len(names), name)
+
+
+def _check_keys(con, table: schema.Table) -> None:
+    """Duplicate keys and broken references of checked_<table>, added to its `errors`."""
+    if table.key:
+        _check_duplicates(con, table)
+    for ref in table.references:
+        _check_reference(con, table, ref)
+
+
+def _parse_table(con, table: schema.Table) -> None:
+    """checked_<table>: typed columns plus `errors`, a list of problems (empty = accepted):
+    each value parsed and checked on its own, and the checks across a row's columns."""
     selects, joins = [], []
     for col in table.columns:
         expr, join = _parse_expr(col)
@@ -377,7 +418,7 @@ def _check_table(con, table: schema.Table) -> None:
     # a join with a lookup may not.
     order = " ORDER BY file_no, line" if joins else ""
     con.execute(
-        f"CREATE TEMP TABLE checked_{table.name} AS "
+        f"CREATE TABLE checked_{table.name} AS "
         f"WITH parsed AS (SELECT r.file_no, r.line, r.{ROW_ERROR}, {raws}, "
         f"{', '.join(selects)} FROM raw_{table.name} AS r {' '.join(joins)}) "
         f"SELECT file_no, line, {', '.join(table.column_names)}, "
@@ -385,10 +426,6 @@ def _check_table(con, table: schema.Table) -> None:
         f"ELSE list_filter([{', '.join(errors)}], lambda e: e.code IS NOT NULL) END AS errors "
         f"FROM parsed{order}"
     )
-    if table.key:
-        _check_duplicates(con, table)
-    for ref in table.references:
-        _check_reference(con, table, ref)
 
 
 def _add_errors(con, table_name: str, problems_sql: str) -> None:
@@ -450,7 +487,7 @@ def _collect_rejects(con) -> None:
             f"FROM checked_{name} WHERE len(errors) > 0"
         )
     con.execute(
-        "CREATE TEMP TABLE rejected AS SELECT r.table_name, s.file_name AS file, s.sheet, "
+        "CREATE TABLE rejected AS SELECT r.table_name, s.file_name AS file, s.sheet, "
         "r.file_no, r.line, r.column_name, r.value, r.code, r.detail FROM ("
         + " UNION ALL ".join(parts)
         + ") AS r JOIN source_files AS s USING (file_no)"
@@ -471,7 +508,7 @@ def publish(
             for name in schema.TABLE_ORDER:
                 table = schema.TABLES[name]
                 cols = ", ".join(table.column_names)
-                # In file order: checked tables are kept so (see _check_table).
+                # In file order: checked tables are kept so (see _parse_table).
                 accepted = v.con.sql(
                     f"SELECT {cols} FROM checked_{name} WHERE len(errors) = 0"
                 ).to_arrow_table()

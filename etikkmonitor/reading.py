@@ -188,7 +188,7 @@ class Reader:
         # file_no -> SELECT giving (file_no, line, row_error, the table's columns) of a source
         self._parts: dict[int, str] = {}
         con.execute(
-            "CREATE TEMP TABLE raw_unknown (file_no INTEGER, line BIGINT, "
+            "CREATE TABLE raw_unknown (file_no INTEGER, line BIGINT, "
             "column_name VARCHAR, value VARCHAR)"
         )
 
@@ -304,7 +304,7 @@ class Reader:
         relation = f"src_{src.file_no}"
         try:
             self.con.execute(
-                f"CREATE TEMP TABLE {relation} AS SELECT * FROM read_csv($path, "
+                f"CREATE TABLE {relation} AS SELECT * FROM read_csv($path, "
                 "delim=$delim, header=false, skip=$skip, auto_detect=false, columns=$columns, "
                 "quote='\"', escape='\"', null_padding=true)",
                 {
@@ -395,7 +395,7 @@ class Reader:
         relation = f"src_{src.file_no}"
         self.con.register("rows_in", frame)
         try:
-            self.con.execute(f"CREATE TEMP TABLE {relation} AS SELECT * FROM rows_in")
+            self.con.execute(f"CREATE TABLE {relation} AS SELECT * FROM rows_in")
         finally:
             self.con.unregister("rows_in")
         self._add_part(relation, src, [f"c{i}" for i in range(width)], "line", "row_error")
@@ -434,7 +434,7 @@ class Reader:
                 cols = ", ".join(f"NULL::VARCHAR AS {c}" for c in table.column_names)
                 none = "NULL::INTEGER AS file_no, NULL::BIGINT AS line"
                 parts = [f"SELECT {none}, NULL::VARCHAR AS {ROW_ERROR}, {cols} WHERE FALSE"]
-            self.con.execute(f"CREATE TEMP VIEW raw_{name} AS " + " UNION ALL ".join(parts))
+            self.con.execute(f"CREATE VIEW raw_{name} AS " + " UNION ALL ".join(parts))
 
 
 def _body_lines(body: str) -> int | None:
