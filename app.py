@@ -11,62 +11,31 @@ from etikkmonitor.i18n import t
 
 lang = ui.language()
 who = ui.gate(lang)  # sign-in when configured; stops here for those not allowed in
-home = ui.home_page("pages/oversikt.py")
 # Listed explicitly: the order is the menu's. url_path is the page's address (?contract=... etc.).
 # No icons: the browser shows a page's icon as the tab's favicon, and a :material: one is then
 # fetched from the internet (the dashboard must work without it).
-PAGES = [
-    st.Page(
-        "pages/oversikt.py",
-        title=t("dash.page.overview", lang),
-        default=home == "pages/oversikt.py",
-    ),
-    st.Page(
-        "pages/oslomodellen.py",
-        title=t("dash.page.oslo", lang),
-        url_path="oslomodellen",
-        default=home == "pages/oslomodellen.py",
-    ),
-    st.Page(
-        "pages/sosial_dialog.py",
-        title=t("dash.page.dialogue", lang),
-        url_path="sosial-dialog",
-        default=home == "pages/sosial_dialog.py",
-    ),
-    st.Page(
-        "pages/frister.py",
-        title=t("dash.page.deadlines", lang),
-        url_path="frister-og-avvik",
-        default=home == "pages/frister.py",
-    ),
-    st.Page(
-        "pages/oppfolging.py",
-        title=t("priority.page.title", lang),
-        url_path="oppfolging",
-        default=home == "pages/oppfolging.py",
-    ),
-    st.Page(
-        "pages/kontrakt.py",
-        title=t("dash.page.contract", lang),
-        url_path="kontrakt",
-        default=home == "pages/kontrakt.py",
-    ),
-    st.Page(
-        "pages/datakvalitet.py",
-        title=t("dash.page.quality", lang),
-        url_path="datakvalitet",
-        default=home == "pages/datakvalitet.py",
-    ),
-]
+FILES = {
+    "pages/oversikt.py": ("dash.page.overview", None),
+    "pages/oslomodellen.py": ("dash.page.oslo", "oslomodellen"),
+    "pages/sosial_dialog.py": ("dash.page.dialogue", "sosial-dialog"),
+    "pages/frister.py": ("dash.page.deadlines", "frister-og-avvik"),
+    "pages/oppfolging.py": ("priority.page.title", "oppfolging"),
+    "pages/kontrakt.py": ("dash.page.contract", "kontrakt"),
+    "pages/datakvalitet.py": ("dash.page.quality", "datakvalitet"),
+}
 if who.can("import"):
-    PAGES.append(
-        st.Page(
-            "pages/importer.py",
-            title=t("imp.page", lang),
-            url_path="importer",
-            default=home == "pages/importer.py",
-        )
-    )
-page = st.navigation(PAGES)
+    FILES["pages/importer.py"] = ("imp.page", "importer")
+PAGES = {
+    file: st.Page(file, title=t(title, lang), url_path=url_path, default=url_path is None)
+    for file, (title, url_path) in FILES.items()
+}
+page = st.navigation(list(PAGES.values()))
+# A fresh server's first direct link runs its page file on its own, which hands over to this
+# script (ui.view). st.navigation knows a page by its url_path, not its file name, so go to the
+# page asked for by a page switch, which also puts the page's own address in the browser's bar.
+asked = PAGES.get(ui.deferred_page())
+if asked is not None and asked is not page:
+    # the link's parameters (date, filters, contract) go along: a switch starts without them
+    st.switch_page(asked, query_params={k: st.query_params.get_all(k) for k in st.query_params})
 ui.setup()
 page.run()

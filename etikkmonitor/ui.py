@@ -494,12 +494,11 @@ def _page_file() -> str | None:
     return None
 
 
-def home_page(default: str) -> str:
-    """The page app.py makes its default: `default`, or the page a direct link ran on its own
-    before app.py took over (see `view`). st.navigation knows such a page only by its file name,
-    not its url_path (frister.py is /frister-og-avvik), and would show the default page."""
+def deferred_page() -> str | None:
+    """The page file ("pages/<name>.py") that a fresh server's first direct link ran on its own
+    before it handed over to app.py (see `view`), while app.py runs for it; else None."""
     asked = st.session_state.get(_IN_APP)
-    return asked if isinstance(asked, str) else default
+    return asked if isinstance(asked, str) else None
 
 
 def view() -> View:
