@@ -217,6 +217,8 @@ def frame(table: pa.Table) -> pd.DataFrame:
     and booleans nullable only where the column holds a NULL, decimals (sums) as floats, dates
     as datetime64[us], a text column without any text as objects.
     """
+    if len(set(table.column_names)) < table.num_columns:
+        raise ValueError(f"a query result names a column twice: {table.column_names}")
     columns = {}
     for name, col in zip(table.column_names, table.columns, strict=True):
         typ = col.type
@@ -233,7 +235,7 @@ def frame(table: pa.Table) -> pd.DataFrame:
             pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_string_view(typ)
         ):
             columns[name] = pd.Series([None] * len(col), dtype=object)  # no text: .df()'s objects
-        elif pa.types.is_date(typ) or pa.types.is_timestamp(typ):
+        elif pa.types.is_date(typ) or (pa.types.is_timestamp(typ) and typ.tz is None):
             columns[name] = col.to_pandas(date_as_object=False).astype("datetime64[us]")
         else:
             columns[name] = col.to_pandas()

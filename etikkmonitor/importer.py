@@ -377,13 +377,18 @@ def _parse_tables(con, reader: Reader, progress=None) -> None:
             cur.close()
         return name
 
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="em-parse") as pool:
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="em-parse")
+    try:
         futures = [pool.submit(parse, name) for name in names]
         # progress from this thread only: the dashboard's progress bar belongs to its run
         for i, future in enumerate(as_completed(futures), start=1):
             name = future.result()  # re-raises a failure here
             if progress:
                 progress(0.6 + 0.4 * i / len(names), name)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # the tables not begun yet are not parsed in vain
+        raise
+    pool.shutdown()
 
 
 def _check_keys(con, table: schema.Table) -> None:

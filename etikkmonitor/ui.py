@@ -635,7 +635,7 @@ def _missing(x) -> bool:
 
 def _each_distinct(s: pd.Series, f: Callable, missing="") -> pd.Series:
     """f(x) for each value of `s`, `missing` for a missing one; f runs once per distinct value
-    (a column of 2 000 rows holds a few dozen agencies or codes)."""
+    (a column of 1 000 rows holds a few dozen agencies or codes)."""
     try:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
     except TypeError:  # unhashable values (lists)
@@ -720,7 +720,7 @@ def _as_text(x) -> str:
 def _rows_digest(rows: pd.DataFrame, columns: Sequence[Col]) -> str:
     """A digest of the values a table shows: its columns' names and values, row by row.
 
-    A few milliseconds for 2 000 rows (only the shown columns are hashed), so a warm run can
+    A few milliseconds for 1 000 rows (only the shown columns are hashed), so a warm run can
     find the table it rendered before without converting a cell. Rows holding lists are not
     hashable by pandas: hashed as text (pickle is no good here: its bytes depend on which
     values share one object).
@@ -796,7 +796,7 @@ def _dataframe(shown: pd.DataFrame, columns: Sequence[Col], v: View, **kwargs) -
     numbers; dates and links formatted by their column_config.
 
     Streamlit takes a number's display text from a pandas Styler, which renders each cell in
-    Python (~25 µs a cell: 0.5-1 s for 2 000 rows of 14 columns). Only the number columns need
+    Python (~25 µs a cell: 0.25-0.5 s for 1 000 rows of 14 columns). Only the number columns need
     a text of their own, so they go first and pandas' `styler.render.max_columns` stops the
     Styler after them; Streamlit shows the other cells' own values as text (as it does for any
     cell without a display text), and `column_order` puts the columns back in place.

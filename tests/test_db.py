@@ -46,3 +46,12 @@ def test_frame_of_no_rows(con):
     got = db.frame(con.sql(empty).to_arrow_table())
     assert got.empty
     pd.testing.assert_frame_equal(got, con.execute(empty).df())
+
+
+def test_frame_keeps_time_zones_and_refuses_a_column_named_twice(con):
+    q = "SELECT TIMESTAMPTZ '2024-06-30 12:00:00+00' AS at, 1 AS n"
+    got = db.frame(con.sql(q).to_arrow_table())
+    assert got["at"].dt.tz is not None
+    assert got["at"][0] == pd.Timestamp("2024-06-30 12:00:00", tz="UTC")
+    with pytest.raises(ValueError, match="twice"):
+        db.frame(con.sql("SELECT 1 AS id, 2 AS id").to_arrow_table())
