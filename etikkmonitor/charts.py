@@ -349,10 +349,15 @@ def deadline_timeline(
 ) -> go.Figure:
     """Deadlines on a time axis, one row per kind, coloured by status; a line marks the date.
 
-    `df` holds deadlines rows (kind, status, due_date, contract_id, description, days_late).
+    `df` holds deadline rows (kind, status, due_date, contract_id, description) or points of
+    the timeline query, which add `n`, the deadlines of one kind and status due that day (with
+    contract_id and description only when n = 1): a point of several is larger, and says how
+    many it holds.
     """
     df = df.copy()
     df["due_date"] = pd.to_datetime(df["due_date"])
+    if "n" not in df:
+        df["n"] = 1
     if start is not None:
         df = df[df["due_date"] >= pd.Timestamp(start)]
     if end is not None:
@@ -361,7 +366,9 @@ def deadline_timeline(
     fig = go.Figure()
     due = t("dash.col.due_date", lang)
     kind_names = {k: label(k, lang) for k in df["kind"].unique()}
-    for status in DEADLINE_STATUSES:
+    # the most urgent drawn last, on top (at scale the points of one day overlap); the legend
+    # keeps the statuses' order
+    for rank, status in reversed(list(enumerate(DEADLINE_STATUSES))):
         part = df[df["status"] == status]
         if part.empty:
             continue
@@ -369,11 +376,17 @@ def deadline_timeline(
         # column-wise (thousands of points at scale); each distinct date formatted once
         dates = {d: fmt_date(d.date(), lang) for d in part["due_date"].unique()}
         hover = [
-            f"<b>{c}</b> {d if isinstance(d, str) else ''}<br>{due}: {dates[x]}<br>{name}"
-            for c, d, x in zip(
+            (
+                f"<b>{c}</b> {d if isinstance(d, str) else ''}"
+                if k == 1
+                else t("dash.timeline.n_deadlines", lang, n=fmt_int(k, lang))
+            )
+            + f"<br>{due}: {dates[x]}<br>{name}"
+            for c, d, x, k in zip(
                 part["contract_id"].astype(object),
                 part["description"].astype(object),
                 part["due_date"],
+                part["n"],
                 strict=True,
             )
         ]
@@ -385,12 +398,15 @@ def deadline_timeline(
             marker={
                 "color": STATUS_COLORS[status],
                 "symbol": "x" if status in HATCHED else "circle",
-                "size": 11,
+                # 11 px for one deadline, growing with the log of the count: 1 -> 11, 10 -> 21,
+                # 100 -> 31 (the cap)
+                "size": np.minimum(11 + 10 * np.log10(part["n"].to_numpy(dtype=float)), 31),
                 "line": {"color": DARK_BLUE, "width": 1},
                 "opacity": 0.85,
             },
             hovertext=np.array(hover, dtype=object),
             hoverinfo="text",
+            legendrank=1000 + rank,
         )
     fig.add_vline(x=pd.Timestamp(as_of).value / 1e6, line={"color": DARK_BLUE, "dash": "dot"})
     fig.add_annotation(

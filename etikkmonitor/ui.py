@@ -152,6 +152,12 @@ def query(name: str, v: View, **extra) -> pd.DataFrame:
     return _cached_query(v.db_path, v.import_id, name, _key(params), params)
 
 
+def query_uncached(name: str, v: View, **extra) -> pd.DataFrame:
+    """query() without the cache: for what a click asks for once, such as every row of a list
+    for its download (tens of thousands of rows that st.cache_data would pickle and keep)."""
+    return store(v.db_path).query(name, **v.params(**extra))
+
+
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _cached_chart(path: str, import_id, name: str, key: str, _build: Callable):
     # A resource, not data: the figure is shared as it is (st.cache_data would copy it through
@@ -850,15 +856,19 @@ def table(
     key: str | None = None,
     height: int | str = "auto",
     downloads_too: bool = True,
+    total: int | None = None,
+    every_row: Callable[[], pd.DataFrame] | None = None,
 ) -> None:
     """Show `df` as a table with Norwegian formats and links, and CSV/XLSX downloads.
 
     name: the download file's name (without extension); key: distinguishes two tables of one
-    page with the same name.
+    page with the same name. A query that returned only the first rows of a list gives the
+    list's length as `total` and a function giving every row as `every_row`, for the download.
     """
     # The browser gets at most MAX_SHOWN rows (the query ordered them: most urgent first);
     # the download holds them all, and is built only when clicked.
     rows = df.head(MAX_SHOWN)
+    total = len(df) if total is None else total
     columns = tuple(columns)
     _render_table(
         _rows_digest(rows, columns),
@@ -870,12 +880,14 @@ def table(
         columns,
         v,
     )
-    if len(df) > MAX_SHOWN:
+    if total > len(rows):
         st.caption(
-            v.t("dash.table.limited", shown=fmt_int(MAX_SHOWN, v.lang), n=fmt_int(len(df), v.lang))
+            v.t("dash.table.limited", shown=fmt_int(len(rows), v.lang), n=fmt_int(total, v.lang))
         )
     if downloads_too:
-        downloads(lambda: _exported_frame(df, columns, v), name, key=key)
+        downloads(
+            lambda: _exported_frame(every_row() if every_row else df, columns, v), name, key=key
+        )
 
 
 def downloads(exported, name: str, key: str | None = None) -> None:

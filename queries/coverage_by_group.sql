@@ -12,10 +12,19 @@
 WITH contracts_in_scope AS (
     SELECT * FROM scoped_contracts($import_id, $filters, $rules)
 ),
+agencies_of_contracts AS (
+    -- each contract's owner and the agencies with call-offs on it, once each (UNION drops an
+    -- owner's call-offs on its own contract). Building the list per row, list_distinct(
+    -- list_append(...)), made this query five times slower at scale 100.
+    SELECT c.contract_id, a.agency
+    FROM contracts_in_scope AS c, unnest(c.calloff_agencies) AS a(agency)
+    UNION
+    SELECT contract_id, agency FROM contracts_in_scope
+),
 by_agency AS (
     SELECT 'agency' AS dimension, a.agency AS grp, c.*
-    FROM contracts_in_scope AS c,
-         unnest(list_distinct(list_append(c.calloff_agencies, c.agency))) AS a(agency)
+    FROM agencies_of_contracts AS a
+    JOIN contracts_in_scope AS c USING (contract_id)
     WHERE array_length($filters['agencies']) = 0
        OR list_contains($filters['agencies']::VARCHAR[], a.agency)
 ),

@@ -9,10 +9,10 @@ WITH contracts_of_import AS (
 agencies AS (
     SELECT agency AS value FROM contracts_of_import
     UNION
+    -- the call-off agencies as contract_links derived them when the import was published
+    -- (not the call-offs themselves: 900 000 rows at scale 100)
     SELECT a.agency
-    FROM calloffs AS a
-    JOIN contracts_of_import AS c USING (contract_id)
-    WHERE a.import_id = $import_id
+    FROM contracts_of_import AS c, unnest(c.calloff_agencies) AS a(agency)
 ),
 categories AS (
     SELECT DISTINCT category AS value FROM contracts_of_import

@@ -20,6 +20,8 @@ import streamlit as st
 from dashboard_dbs import DEMO, HANDMADE, ROOT, build, empty
 from streamlit.testing.v1 import AppTest
 
+from etikkmonitor import ui
+
 APP = str(ROOT / "app.py")
 PAGES = [
     "pages/oversikt.py",
@@ -265,6 +267,30 @@ def test_deadlines_page_on_the_fixture(handmade_db, monkeypatch):
     assert list(overdue["Dager etter frist"]) == [654, 76, 30]
     assert set(overdue["Status"]) == {"Over frist"}
     assert list(overdue["Slag"]) == ["Sosial dialog", "Tiltaksplan", "Tiltaksplan"]
+
+
+def test_deadlines_page_shows_the_first_rows_and_counts_them_all(handmade_db, monkeypatch):
+    # With tables of two rows: as of D 3 overdue, 3 met late, 10 upcoming (2 within 30 days:
+    # M4 and IN-404), 7 on time, 23 in all (test_handmade_fixture.py)
+    monkeypatch.setattr(ui, "MAX_SHOWN", 2)
+    at = open_app(handmade_db, monkeypatch, "pages/frister.py", as_of=D)
+    assert [t.label for t in at.tabs] == [
+        "Over frist (3)",
+        "Kommende innen 30 dager (2)",
+        "Innfridd for sent (3)",
+        "Alle frister (23)",
+    ]
+    overdue, upcoming, met_late, every = (df.value for df in at.dataframe[:4])
+    assert list(overdue["Dager etter frist"]) == [654, 76]  # not A2's 30
+    assert list(upcoming["Dager etter frist"]) == [0, -10]  # M4 due on D, IN-404 on 07-10
+    assert list(met_late["Dager etter frist"]) == [44, 19]  # A7, M2; not CN-017's 1
+    assert list(every["Dager etter frist"]) == [654, 76]
+    captions = [c.value for c in at.caption]
+    for n in (3, 23):
+        assert f"Viser de 2 første av {n} rader. Last ned tabellen for å få alle." in captions
+    assert not any("av 2 rader" in c for c in captions)  # the upcoming tab shows all it has
+    m = metrics(at)
+    assert m["Frister over tid"] == "3" and m["Kommende innen 30 dager"] == "2"
 
 
 def test_deadlines_page_agency_filter(handmade_db, monkeypatch):

@@ -7,6 +7,7 @@ import ast
 import csv
 import io
 import json
+import math
 import re
 import tomllib
 from datetime import date
@@ -303,7 +304,7 @@ def test_place_spreads_factories_of_one_country():
 
 
 def test_deadline_timeline_and_trend(store):
-    df = store.query("deadlines_list", **params(store))
+    df = store.query("deadlines_list", **params(store), limit=None)
     fig = charts.deadline_timeline(df, D, "nb")
     assert sum(len(t.x) for t in fig.data) == len(df)
     assert set(legend_names(fig)) == {
@@ -317,6 +318,124 @@ def test_deadline_timeline_and_trend(store):
     )
     fig = charts.trend(trend, "nb")
     assert list(fig.layout.xaxis.ticktext) == ["31.03.2024", "30.06.2024"]
+
+
+# Deadlines as of D by kind (test_handmade_fixture.py works them out): each a (kind, status,
+# agency, due date, ref_id). Every contract is UKE's but K07 (Bydel Grünerløkka: M4).
+UKE, GRU = "Utviklings- og kompetanseetaten", "Bydel Grünerløkka"
+DEADLINES_AT_D = [
+    ("social_dialogue", "met_on_time", UKE, "2024-02-29", "BD-001"),  # K01
+    ("social_dialogue", "met_late", UKE, "2024-02-29", "CN-017"),  # K01, a day late
+    ("social_dialogue", "met_on_time", UKE, "2022-09-15", "BD-001"),  # K08
+    ("social_dialogue", "overdue", UKE, "2022-09-15", "VN-031"),  # K08
+    ("social_dialogue", "upcoming", UKE, "2024-07-10", "IN-404"),  # K09, met after D
+    ("social_dialogue", "met_on_time", UKE, "2024-07-10", "TR-220"),  # K09, met on D
+    ("documentation", "upcoming", UKE, "2024-08-31", "1"),  # K01
+    ("documentation", "upcoming", UKE, "2025-08-31", "2"),
+    ("documentation", "upcoming", UKE, "2026-08-31", "3"),
+    ("documentation", "met_on_time", UKE, "2023-03-15", "1"),  # K08
+    ("documentation", "met_on_time", UKE, "2024-03-15", "2"),
+    ("documentation", "upcoming", UKE, "2025-03-15", "3"),
+    ("documentation", "upcoming", UKE, "2025-01-10", "1"),  # K09
+    ("documentation", "upcoming", UKE, "2026-01-10", "2"),
+    ("action_plan", "met_on_time", UKE, "2024-04-30", "A1"),
+    ("action_plan", "overdue", UKE, "2024-05-31", "A2"),
+    ("action_plan", "overdue", UKE, "2024-04-15", "A3"),
+    ("action_plan", "upcoming", UKE, "2024-08-31", "A5"),
+    ("action_plan", "met_late", UKE, "2023-09-01", "A7"),
+    ("milestone", "met_on_time", UKE, "2024-03-31", "M1"),  # K11
+    ("milestone", "met_late", UKE, "2024-03-01", "M2"),  # K04
+    ("milestone", "upcoming", UKE, "2024-09-15", "M3"),  # K09
+    ("milestone", "upcoming", GRU, "2024-06-30", "M4"),  # K07, due on D
+]
+
+
+def test_deadline_counts_by_kind_agency_and_status(store):
+    counts = store.query("deadline_counts", **params(store), within=30)
+    got = {(r.kind, r.agency, r.status): r.n for r in counts.itertuples()}
+    expected = {}
+    for kind, status, agency, _, _ in DEADLINES_AT_D:
+        expected[kind, agency, status] = expected.get((kind, agency, status), 0) + 1
+    assert got == expected
+    assert sum(got.values()) == 23
+    # upcoming and due by D + n days: within 30 (2024-07-30) M4 (due on D) and IN-404
+    # (07-10); 60 (08-29) no more; 90 (09-28) also K01's documentation and A5 (08-31) and M3
+    # (09-15)
+    for within, n in ((30, 2), (60, 2), (90, 5)):
+        rows = store.query("deadline_counts", **params(store), within=within)
+        assert rows["n_due_within"].sum() == n, within
+    rows = store.query("deadline_counts", **params(store), within=30)
+    assert rows.loc[rows["agency"] == GRU, "n_due_within"].sum() == 1  # M4
+
+
+def test_deadlines_list_keeps_the_first_rows_of_each_status(store):
+    firsts = store.query("deadlines_list", **params(store), limit=2)
+    # overdue, most days late first: VN-031 (654 days), A3 (76), not A2 (30); met late, most
+    # days late first: A7 (44), M2 (19), not CN-017 (1); upcoming, soonest first: M4 (due D),
+    # IN-404 (07-10); met on time, days_late 0 first, then by due date: BD-001/K01 (02-29,
+    # met on the day), M1 (03-31, likewise)
+    assert list(zip(firsts["kind"], firsts["ref_id"], strict=True)) == [
+        ("social_dialogue", "VN-031"),
+        ("action_plan", "A3"),
+        ("action_plan", "A7"),
+        ("milestone", "M2"),
+        ("milestone", "M4"),
+        ("social_dialogue", "IN-404"),
+        ("social_dialogue", "BD-001"),
+        ("milestone", "M1"),
+    ]
+    every = store.query("deadlines_list", **params(store), limit=None)
+    assert len(every) == len(DEADLINES_AT_D)
+    assert sorted(
+        zip(every["kind"], every["ref_id"], every["due_date"].dt.strftime("%Y-%m-%d"))
+    ) == sorted((k, r, d) for k, _, _, d, r in DEADLINES_AT_D)
+
+
+def test_deadline_timeline_points(store):
+    # 2023-06-30 to 2024-07-30: every deadline above due in that window is a point of its own
+    # (no two share kind, status and day): 12 of the 23
+    start, end = date(2023, 6, 30), date(2024, 7, 30)
+    points = store.query("deadline_timeline", **params(store), start=start, end=end)
+    expected = sorted(
+        (k, s, d, r)
+        for k, s, _, d, r in DEADLINES_AT_D
+        if start.isoformat() <= d <= end.isoformat()
+    )
+    assert len(expected) == 12
+    assert (points["n"] == 1).all()
+    assert (
+        sorted(
+            zip(
+                points["kind"],
+                points["status"],
+                points["due_date"].dt.strftime("%Y-%m-%d"),
+                points["ref_id"],
+                strict=True,
+            )
+        )
+        == expected
+    )
+    # As of D2 both K09 factories' social dialogue (due 2024-07-10, met 07-01 and 06-30) are
+    # met on time: one point of two, with no single contract or description to name
+    d2 = date(2025, 3, 31)
+    july = store.query(
+        "deadline_timeline",
+        **params(store, as_of=d2),
+        start=date(2024, 7, 1),
+        end=date(2024, 7, 31),
+    )
+    assert len(july) == 1
+    row = july.iloc[0]
+    assert (row["kind"], row["status"], row["n"]) == ("social_dialogue", "met_on_time", 2)
+    assert pd.isna(row["contract_id"]) and pd.isna(row["description"])
+    fig = charts.deadline_timeline(july, d2, "nb")
+    (trace,) = fig.data
+    assert "2 frister" in trace.hovertext[0]
+    assert trace.marker.size[0] == pytest.approx(11 + 10 * math.log10(2))
+    # a point of one deadline keeps the usual size and names its contract
+    fig = charts.deadline_timeline(points, D, "nb")
+    assert sum(len(t.x) for t in fig.data) == 12
+    assert all(size == 11 for t in fig.data for size in t.marker.size)
 
 
 def test_trend_query_gives_the_hand_worked_figures(store):
@@ -377,9 +496,17 @@ def test_headlines_and_changes(store):
 def test_page_queries_agree_with_key_figures(store, agency):
     p = params(store, agency)
     f = key_figures(store, D, Filters(agencies=(agency,) if agency else ()))
-    deadlines = store.query("deadlines_list", **p)
+    deadlines = store.query("deadlines_list", **p, limit=None)
     assert deadlines["status"].value_counts().to_dict() == {
         k: v for k, v in f["deadlines"].items() if v
+    }
+    counts = store.query("deadline_counts", **p, within=30)
+    assert counts.groupby("status")["n"].sum().to_dict() == {
+        k: v for k, v in f["deadlines"].items() if v
+    }
+    firsts = store.query("deadlines_list", **p, limit=2)
+    assert firsts["status"].value_counts().to_dict() == {
+        k: min(v, 2) for k, v in f["deadlines"].items() if v
     }
     factories = store.query("factories_dialogue", **p)
     assert len(factories) == f["factories"]["total"]

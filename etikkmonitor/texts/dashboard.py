@@ -106,6 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
         "Uten koordinater: plassert i landet", "No coordinates: placed in its country"
     ),
     "dash.timeline.as_of": _("Per {date}", "As of {date}"),
+    "dash.timeline.n_deadlines": _("<b>{n} frister</b>", "<b>{n} deadlines</b>"),
     "dash.trend.overdue": _("Frister over tid", "Overdue deadlines"),
     "dash.trend.open_findings": _("Åpne avvik", "Open findings"),
     "dash.gap.missing": _("Krav mangler", "Clauses missing"),
@@ -361,7 +362,10 @@ TEXT: dict[str, dict[str, str]] = {
     ),
     "dash.deadlines.timeline": _("Tidslinje", "Timeline"),
     "dash.deadlines.timeline.caption": _(
-        "Frister fra {start} til {end}", "Deadlines from {start} to {end}"
+        "Frister fra {start} til {end}. Et større punkt samler flere frister av samme slag og "
+        "status samme dag; hold over det for å se hvor mange.",
+        "Deadlines from {start} to {end}. A larger point gathers several deadlines of one kind "
+        "and status on the same day; hover over it to see how many.",
     ),
     "dash.deadlines.by_kind": _("Frister per slag", "Deadlines by kind"),
     "dash.deadlines.by_agency": _("Frister per virksomhet", "Deadlines by agency"),
