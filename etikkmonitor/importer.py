@@ -146,14 +146,13 @@ def validate(paths, progress=None) -> Validation:
         db.create_parse_macros(con)
         _load_lookups(con)
         reader = Reader(con)
-        size_errors = []
-        for i, (path, name) in enumerate(files):
-            if progress:
-                progress(0.6 * i / max(len(files), 1), name)
+        size_errors, readable = [], []
+        for path, name in files:
             if path.is_file() and (problem := check_size(path.stat().st_size)):
                 size_errors.append(RefusalError(name, problem))
-                continue
-            reader.add(path, name)
+            else:
+                readable.append((path, name))
+        reader.read(readable, progress and (lambda share, name: progress(0.6 * share, name)))
         errors = size_errors + reader.errors
         if not files:
             errors.append(RefusalError("", "no files to import"))

@@ -13,6 +13,7 @@ import io
 import re
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -27,7 +28,6 @@ XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
 ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_BLANK_LINE_BYTES = re.compile(rb"\n[ \t]*\n")
 
 
 @dataclass
@@ -65,6 +65,8 @@ class Source:
     encoding: str | None = None
     delimiter: str | None = None
     rows_read: int = 0
+    # (relation, its column names, line expression, row-error expression), for finish()
+    part: tuple[str, list[str], str, str] | None = field(default=None, repr=False)
 
 
 def fold(con: duckdb.DuckDBPyConnection, names: list[str]) -> list[str]:
@@ -178,19 +180,58 @@ def cell_text(value) -> str | None:
 
 
 class Reader:
-    """Loads each source into a table of its own (src_<file_no>) of a private in-memory DuckDB;
+    """Loads each source into a table of its own (src_<n>) of a private in-memory DuckDB;
     `finish` then gives every contract table a raw_<table> view over its sources."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, prefix: str = "src"):
         self.con = con
         self.sources: list[Source] = []
         self.errors: list[RefusalError] = []
-        # file_no -> SELECT giving (file_no, line, row_error, the table's columns) of a source
-        self._parts: dict[int, str] = {}
-        con.execute(
-            "CREATE TABLE raw_unknown (file_no INTEGER, line BIGINT, "
-            "column_name VARCHAR, value VARCHAR)"
-        )
+        self._prefix = prefix  # of the sources' table names: one per file read side by side
+
+    def read(self, files: list[tuple[Path, str | None]], progress=None, workers: int = 2) -> None:
+        """Read `files` (path, name given) two at a time, each on a cursor of its own: while
+        DuckDB reads one file, Python checks and hashes the next. Sources are numbered and
+        errors listed in file order, whatever order the reading finished in. `progress(share,
+        name)` is called in this thread as each file is read."""
+
+        def size(i: int) -> int:
+            try:
+                return Path(files[i][0]).stat().st_size
+            except OSError:
+                return 0
+
+        def read_one(i: int) -> Reader:
+            cur = self.con.cursor()
+            try:
+                one = Reader(cur, prefix=f"src{i}")
+                one.add(*files[i])
+                return one
+            finally:
+                cur.close()
+
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="em-read")
+        try:
+            # the largest first, so that the last to finish is a small one
+            futures = {
+                pool.submit(read_one, i): i
+                for i in sorted(range(len(files)), key=size, reverse=True)
+            }
+            done: dict[int, Reader] = {}
+            for future in as_completed(futures):
+                i = futures[future]
+                done[i] = future.result()  # re-raises a failure here
+                if progress:
+                    progress(len(done) / len(files), Path(files[i][1] or files[i][0]).name)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+        pool.shutdown()
+        for one in (done[i] for i in range(len(files))):
+            for src in one.sources:
+                src.file_no = len(self.sources) + 1
+                self.sources.append(src)
+            self.errors.extend(one.errors)
 
     # --- files ---------------------------------------------------------------------------
 
@@ -234,7 +275,7 @@ class Reader:
             return None
         size, digest = _digest(path, data)
         src = Source(
-            file_no=len(self.sources) + 1,
+            file_no=len(self.sources) + 1,  # within this reader; read() numbers them all
             path=path,
             file=file,
             sheet=sheet,
@@ -254,20 +295,15 @@ class Reader:
             self.errors.append(_unknown_table(file, Path(file).stem))
             return
         data = path.read_bytes()
+        if self._add_plain_csv(path, file, table_name, data):
+            return
         try:
             text, encoding = decode(data)
         except UnicodeDecodeError:
             self.errors.append(RefusalError(file, "is neither UTF-8 nor Windows-1252 text"))
             return
-        # Plain UTF-8 with LF line ends: DuckDB reads the file as it is, and the checks below
-        # look at the bytes (no copies of a 40 MB text).
-        plain = encoding == "utf-8" and b"\r" not in data
-        if plain:
-            end = text.find("\n")
-            header_line = text if end < 0 else text[:end]
-        else:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-            header_line, _, body = text.partition("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        header_line, _, body = text.partition("\n")
         if not header_line.strip():
             self.errors.append(RefusalError(file, "has no header row"))
             return
@@ -277,13 +313,34 @@ class Reader:
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
-        if plain:
-            if self._load_csv_duckdb(src, path, _plain_body_lines(data)):
-                return
-            body = text.partition("\n")[2]
-        elif self._load_csv_duckdb(src, None, _body_lines(body), body):
+        if self._load_csv_duckdb(src, None, _body_lines(body), body):
             return
         self._load_rows(src, _csv_rows(body, delimiter, len(header)))
+
+    def _add_plain_csv(self, path: Path, file: str, table_name: str, data: bytes) -> bool:
+        """UTF-8 without a BOM, with LF line ends (most exports): DuckDB reads the file as it
+        is, and checks its UTF-8 itself, so no decoded copy of a 40 MB text is made. False
+        (nothing kept) for any other file, or one DuckDB cannot read with certain line
+        numbers: the general way reads it, and reports what is wrong."""
+        if data.startswith(b"\xef\xbb\xbf") or b"\r" in data:
+            return False
+        end = data.find(b"\n")
+        try:
+            header_line = (data if end < 0 else data[:end]).decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        if not header_line.strip():
+            return False
+        delimiter = detect_delimiter(header_line)
+        header = next(csv.reader([header_line], delimiter=delimiter))
+        if map_header(self.con, schema.TABLES[table_name], header, file)[2]:
+            return False  # a header problem: reported the general way
+        src = self._new_source(path, file, None, table_name, header, data)
+        src.encoding, src.delimiter = "utf-8", delimiter
+        if self._load_csv_duckdb(src, path, _plain_body_lines(data)):
+            return True
+        self.sources.remove(src)  # not valid UTF-8, ragged, or lines DuckDB would skip
+        return False
 
     def _load_csv_duckdb(self, src: Source, original, n_lines, body: str = "") -> bool:
         """DuckDB's own reader, with explicit columns: fast, but only where line numbers are
@@ -301,7 +358,7 @@ class Reader:
                 f.write(body.rstrip("\n"))
                 tmp = Path(f.name)
         names = [f"c{i}" for i in range(len(src.header))]
-        relation = f"src_{src.file_no}"
+        relation = f"{self._prefix}_{src.file_no}"
         try:
             self.con.execute(
                 f"CREATE TABLE {relation} AS SELECT * FROM read_csv($path, "
@@ -392,7 +449,7 @@ class Reader:
                 | {f"c{i}": pd.Series([], dtype="object") for i in range(width)}
             )
         frame = frame.astype({f"c{i}": "string" for i in range(width)} | {"row_error": "string"})
-        relation = f"src_{src.file_no}"
+        relation = f"{self._prefix}_{src.file_no}"
         self.con.register("rows_in", frame)
         try:
             self.con.execute(f"CREATE TABLE {relation} AS SELECT * FROM rows_in")
@@ -401,40 +458,49 @@ class Reader:
         self._add_part(relation, src, [f"c{i}" for i in range(width)], "line", "row_error")
 
     def _add_part(self, relation, src, names, line_expr, error_expr="NULL") -> None:
-        """Record the source's rows for its table's raw view (blank rows are not data rows) and
-        keep the values of columns the contract does not know."""
-        # "Some cell is not blank", so most rows stop at their first cell, most often at its
-        # first character (printable ASCII); ltrim tells blank (spaces only) from not as trim
-        # does, at a third of the cost.
-        filled = (
-            " OR ".join(f"ord({n}) BETWEEN 33 AND 126 OR ltrim({n}) <> ''" for n in names) or "TRUE"
-        )
-        table = schema.TABLES[src.table]
-        picks = {c: names[i] for i, c in src.mapping.items()}
-        cols = ", ".join(f"{picks.get(c, 'NULL::VARCHAR')} AS {c}" for c in table.column_names)
-        self._parts[src.file_no] = (
-            f"SELECT {src.file_no} AS file_no, CAST({line_expr} AS BIGINT) AS line, "
-            f"CAST({error_expr} AS VARCHAR) AS {ROW_ERROR}, {cols} "
-            f"FROM {relation} WHERE {filled} OR {error_expr} IS NOT NULL"
-        )
-        for i, column_name in src.unknown.items():
-            self.con.execute(
-                f"INSERT INTO raw_unknown SELECT $file_no, {line_expr}, $name, {names[i]} "
-                f"FROM {relation} WHERE ({filled}) AND nullif(trim({names[i]}), '') "
-                "IS NOT NULL",
-                {"file_no": src.file_no, "name": column_name},
-            )
+        """Keep where the source's rows are, for its table's raw view (see finish)."""
+        src.part = (relation, names, line_expr, error_expr)
 
     def finish(self) -> None:
-        """raw_<table>: a view over the table's sources, in file order (nothing is copied)."""
+        """raw_<table>: a view over the table's sources, in file order (nothing is copied), and
+        raw_unknown: the values of columns the contract does not know. Blank rows are not data
+        rows."""
+        self.con.execute(
+            "CREATE TABLE raw_unknown (file_no INTEGER, line BIGINT, "
+            "column_name VARCHAR, value VARCHAR)"
+        )
+        parts: dict[str, list[str]] = {name: [] for name in schema.TABLE_ORDER}
+        for src in self.sources:
+            relation, names, line_expr, error_expr = src.part
+            # "Some cell is not blank", so most rows stop at their first cell, most often at
+            # its first character (printable ASCII); ltrim tells blank (spaces only) from not
+            # as trim does, at a third of the cost.
+            filled = (
+                " OR ".join(f"ord({n}) BETWEEN 33 AND 126 OR ltrim({n}) <> ''" for n in names)
+                or "TRUE"
+            )
+            table = schema.TABLES[src.table]
+            picks = {c: names[i] for i, c in src.mapping.items()}
+            cols = ", ".join(f"{picks.get(c, 'NULL::VARCHAR')} AS {c}" for c in table.column_names)
+            parts[src.table].append(
+                f"SELECT {src.file_no} AS file_no, CAST({line_expr} AS BIGINT) AS line, "
+                f"CAST({error_expr} AS VARCHAR) AS {ROW_ERROR}, {cols} "
+                f"FROM {relation} WHERE {filled} OR {error_expr} IS NOT NULL"
+            )
+            for i, column_name in src.unknown.items():
+                self.con.execute(
+                    f"INSERT INTO raw_unknown SELECT $file_no, {line_expr}, $name, {names[i]} "
+                    f"FROM {relation} WHERE ({filled}) AND nullif(trim({names[i]}), '') "
+                    "IS NOT NULL",
+                    {"file_no": src.file_no, "name": column_name},
+                )
         for name in schema.TABLE_ORDER:
             table = schema.TABLES[name]
-            parts = [self._parts[s.file_no] for s in self.sources if s.table == name]
-            if not parts:
+            if not parts[name]:
                 cols = ", ".join(f"NULL::VARCHAR AS {c}" for c in table.column_names)
                 none = "NULL::INTEGER AS file_no, NULL::BIGINT AS line"
-                parts = [f"SELECT {none}, NULL::VARCHAR AS {ROW_ERROR}, {cols} WHERE FALSE"]
-            self.con.execute(f"CREATE VIEW raw_{name} AS " + " UNION ALL ".join(parts))
+                parts[name] = [f"SELECT {none}, NULL::VARCHAR AS {ROW_ERROR}, {cols} WHERE FALSE"]
+            self.con.execute(f"CREATE VIEW raw_{name} AS " + " UNION ALL ".join(parts[name]))
 
 
 def _body_lines(body: str) -> int | None:
@@ -446,7 +512,9 @@ def _body_lines(body: str) -> int | None:
 
 
 def _plain_body_lines(data: bytes) -> int | None:
-    """_body_lines on the bytes of a plain UTF-8 file with LF line ends, header included."""
+    """The data lines of a plain UTF-8 file with LF line ends, header included; None if there
+    are none or the last is blank. A blank line inside is not looked for: DuckDB skips it, and
+    then reads fewer rows than this count, which sends the file the general way."""
     start = data.find(b"\n")
     end = len(data)
     while end > start + 1 and data[end - 1] == 0x0A:
@@ -454,7 +522,7 @@ def _plain_body_lines(data: bytes) -> int | None:
     if start < 0 or end <= start + 1:
         return None
     last = data.rfind(b"\n", start, end)
-    if _BLANK_LINE_BYTES.search(data, start, end) or not data[last + 1 : end].strip(b" \t"):
+    if not data[last + 1 : end].strip(b" \t"):
         return None
     return data.count(b"\n", start + 1, end) + 1
 

@@ -89,6 +89,28 @@ def test_line_numbers_survive_quoted_line_breaks_and_blank_lines(tmp_path):
     assert v.files()[0]["rows_read"] == 3
 
 
+def test_line_numbers_survive_blank_lines_in_a_plain_file(tmp_path):
+    # Plain UTF-8 with LF line ends, no quoted line breaks: line 3 is empty and line 4 holds
+    # only spaces (neither is a data row), so the bad value sits on line 6
+    lines = [CONTRACT_HEADER, GOOD_ROWS[0], "", "   ", GOOD_ROWS[1]]
+    lines.append("B3;Sko;Bymiljøetaten;974760673;H AS;Sko;ja;12x;2024-01-01;;ja")
+    v = validate([write(tmp_path / "contracts.csv", lines)])
+    assert v.counts["contracts"] == 2
+    assert rejects_by_line(v) == {6: {"bad_number"}}
+    assert v.files()[0]["rows_read"] == 3
+    assert v.files()[0]["encoding"] == "utf-8"
+
+
+def test_windows_1252_behind_an_ascii_header(tmp_path):
+    # No BOM, LF line ends and a header of plain ASCII: only the rows tell that the file is
+    # not UTF-8 (ø and ü are single bytes in Windows-1252)
+    row = "K1;Klær;Bydel Grünerløkka;923609016;Øst AS;Arbeidstøy;ja;600000;2024-01-01;;ja"
+    v = validate([write(tmp_path / "contracts.csv", [CONTRACT_HEADER, row], encoding="cp1252")])
+    assert v.files()[0]["encoding"] == "cp1252"
+    got = v.con.execute("SELECT title, agency, supplier_name FROM checked_contracts").fetchall()
+    assert got == [("Klær", "Bydel Grünerløkka", "Øst AS")]
+
+
 def test_too_many_fields_is_a_rejected_row_not_a_refusal(tmp_path):
     lines = [CONTRACT_HEADER, GOOD_ROWS[0], GOOD_ROWS[1] + ";extra"]
     v = validate([write(tmp_path / "contracts.csv", lines)])
