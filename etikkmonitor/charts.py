@@ -344,9 +344,7 @@ def factory_map(df: pd.DataFrame, lang: str) -> go.Figure:
     return layout(fig, lang, height=430)
 
 
-def deadline_timeline(
-    df: pd.DataFrame, as_of: date, lang: str, start: date | None = None, end: date | None = None
-) -> go.Figure:
+def deadline_timeline(df: pd.DataFrame, as_of: date, lang: str) -> go.Figure:
     """Deadlines on a time axis, one row per kind, coloured by status; a line marks the date.
 
     `df` holds deadline rows (kind, status, due_date, contract_id, description) or points of
@@ -358,10 +356,6 @@ def deadline_timeline(
     df["due_date"] = pd.to_datetime(df["due_date"])
     if "n" not in df:
         df["n"] = 1
-    if start is not None:
-        df = df[df["due_date"] >= pd.Timestamp(start)]
-    if end is not None:
-        df = df[df["due_date"] <= pd.Timestamp(end)]
     kinds = [k for k in DEADLINE_KINDS if k in set(df["kind"])] or list(DEADLINE_KINDS)
     fig = go.Figure()
     due = t("dash.col.due_date", lang)

@@ -267,9 +267,13 @@ class Reader:
                 RefusalError(file, f"unknown file type {suffix or '(none)'}: use .csv or .xlsx")
             )
 
-    def _new_source(self, path, file, sheet, table_name, header, data=None) -> Source | None:
+    def _new_source(
+        self, path, file, sheet, table_name, header, data=None, mapped=None
+    ) -> Source | None:
+        """The source of `header`, or None with its header problems among the errors.
+        `mapped`: map_header's answer for this header, where the caller has it already."""
         table = schema.TABLES[table_name]
-        mapping, unknown, errors = map_header(self.con, table, header, file)
+        mapping, unknown, errors = mapped or map_header(self.con, table, header, file)
         if errors:
             self.errors.extend(errors)
             return None
@@ -333,9 +337,10 @@ class Reader:
             return False
         delimiter = detect_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=delimiter))
-        if map_header(self.con, schema.TABLES[table_name], header, file)[2]:
+        mapped = map_header(self.con, schema.TABLES[table_name], header, file)
+        if mapped[2]:
             return False  # a header problem: reported the general way
-        src = self._new_source(path, file, None, table_name, header, data)
+        src = self._new_source(path, file, None, table_name, header, data, mapped)
         src.encoding, src.delimiter = "utf-8", delimiter
         if self._load_csv_duckdb(src, path, _plain_body_lines(data)):
             return True

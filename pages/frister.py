@@ -129,7 +129,7 @@ for tab, keep, total, name, none_key in (
                 DEADLINE_COLUMNS,
                 v,
                 name,
-                height=min(420, 38 + 35 * min(len(rows), ui.MAX_SHOWN)),
+                height=min(420, 38 + 35 * len(rows)),
                 total=int(total),
                 every_row=every_row(keep),
             )
