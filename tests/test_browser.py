@@ -164,9 +164,12 @@ def outside(page):
 
 
 def settle(page, quiet_ms: int = 1500, timeout_s: float = 90) -> None:
-    """Wait until the script has finished: no running indicator for `quiet_ms` on end (it
-    shows only a moment after a run starts, so one look is not enough)."""
-    running = '[data-testid="stStatusWidget"]'
+    """Wait until the script has finished and its elements are drawn: no running indicator and
+    no loading placeholder for `quiet_ms` on end. The indicator shows only a moment after a run
+    starts, so one look is not enough; and the run can be over while widgets whose code the
+    browser is still fetching stand as placeholders (seen: for two seconds the sidebar's first
+    four filters were skeletons, its fifth already drawn)."""
+    running = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
     deadline = time.monotonic() + timeout_s
     quiet_since = None
     while time.monotonic() < deadline:
