@@ -107,6 +107,7 @@ def query_params(store: db.Store) -> dict:
         "import_b": store.current_import_id(),
         "as_of": AS_OF,
         "filters": Filters().as_param(),
+        "access": Filters().as_param(),
         "rules": settings.rules(),
         "weights": weights,
         "country_risk_file": str(risk_file),

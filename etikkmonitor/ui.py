@@ -76,6 +76,9 @@ class View:
     as_of: date
     filters: Filters = field(default_factory=Filters)
     lang: str = DEFAULT_LANG
+    # What the person may see at all (auth.restrict of no filter): the contract page shows a
+    # contract outside the selection, never one outside this.
+    access: Filters = field(default_factory=Filters)
 
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
@@ -86,6 +89,7 @@ class View:
             "import_id": self.import_id,
             "as_of": self.as_of,
             "filters": self.filters.as_param(),
+            "access": self.access.as_param(),
             "rules": settings.rules(),
         } | extra
 
@@ -438,7 +442,14 @@ def setup() -> View:
         _identity_note(who, lang)
 
     filters = auth.restrict(Filters(**chosen), who)
-    v = View(db_path=path, import_id=import_id, as_of=as_of, filters=filters, lang=lang)
+    v = View(
+        db_path=path,
+        import_id=import_id,
+        as_of=as_of,
+        filters=filters,
+        lang=lang,
+        access=auth.restrict(Filters(), who),
+    )
     keep_in_url(AS_OF_PARAM, as_of.isoformat())
     for dim, name in FILTER_PARAMS.items():
         keep_in_url(name, list(chosen[dim]))

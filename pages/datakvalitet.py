@@ -1,5 +1,7 @@
 """Datakvalitet: the import whose data is shown (files, rows, rejected rows with reasons, unknown
-columns) and the import history. Filters do not apply: an import is read whole."""
+columns) and the import history. Filters do not apply: an import is read whole. An
+agency-limited user sees where and why rows were rejected, not the values: a rejected row may
+belong to any agency."""
 
 import pandas as pd
 import streamlit as st
@@ -10,6 +12,7 @@ from etikkmonitor.importer import reason
 from etikkmonitor.ui import Col
 
 v = ui.page("dash.page.quality", "dash.quality.intro", filtered=False)
+values_hidden = bool(v.access.agencies)
 
 history = ui.query("import_history", v)
 files = ui.query("import_files", v)
@@ -73,6 +76,8 @@ ui.table(
 
 st.subheader(v.t("dash.quality.rejects", n=fmt_int(len(rejects), v.lang)))
 st.markdown(v.t("dash.quality.rejects.intro"))
+if values_hidden:
+    st.caption(v.t("dash.quality.values_hidden"))
 if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
     shown = rejects.assign(
         reason=[
@@ -89,7 +94,7 @@ if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
             Col("line", "dash.col.line", "int"),
             Col("table_words", "dash.col.table"),
             Col("column_name", "dash.col.column"),
-            Col("value", "dash.col.value_given"),
+            *([] if values_hidden else [Col("value", "dash.col.value_given")]),
             Col("reason", "dash.col.reason"),
         ],
         v,
@@ -105,7 +110,7 @@ if not ui.empty(unknown, v, "dash.quality.no_unknown", good=True):
             Col("sheet", "dash.col.sheet"),
             Col("column_name", "dash.col.column"),
             Col("rows_with_value", "dash.col.rows_with_value", "int"),
-            Col("example", "dash.col.example"),
+            *([] if values_hidden else [Col("example", "dash.col.example")]),
         ],
         v,
         "ukjente_kolonner",

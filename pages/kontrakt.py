@@ -1,5 +1,6 @@
 """Kontrakt: everything about one contract on one page. Every contract id elsewhere links here
-with ?contract=ID."""
+with ?contract=ID. It offers every contract the person may see (an agency-limited user: their
+agencies' contracts), also those outside the sidebar's selection."""
 
 import pandas as pd
 import streamlit as st
@@ -45,6 +46,11 @@ def choice_label(cid: str) -> str:
     return choice_labels[cid]
 
 
+# A link to a contract this person may not see (or one gone from the data) is refused as
+# one not in the data: the page does not tell which.
+asked = st.query_params.get("contract")
+if asked and asked not in by_id.index:
+    st.warning(v.t("dash.contract.not_available", contract_id=asked), icon=":material/block:")
 cid = st.selectbox(
     v.t("dash.contract.choose"),
     ids,

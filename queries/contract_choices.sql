@@ -1,13 +1,17 @@
--- contract_choices: one row per contract of the import (all of them: the contract page shows
--- any contract, also one outside the current filters), with whether the filters select it.
--- Parameters: $import_id, $filters, $rules.
-WITH selected AS (
+-- contract_choices: one row per contract the person may see ($access: every contract, or an
+-- agency-limited user's agencies' contracts), with whether the filters select it. The contract
+-- page shows a contract outside the current filters, never one outside $access.
+-- Parameters: $import_id, $filters, $access, $rules.
+WITH allowed AS (
+    SELECT contract_id, title, agency, supplier_name, value_nok
+    FROM scoped_contracts($import_id, $access, $rules)
+),
+selected AS (
     SELECT contract_id FROM scoped_contracts($import_id, $filters, $rules)
 )
 SELECT
-    c.contract_id, c.title, c.agency, c.supplier_name, c.value_nok,
+    a.contract_id, a.title, a.agency, a.supplier_name, a.value_nok,
     s.contract_id IS NOT NULL AS in_scope
-FROM contracts AS c
+FROM allowed AS a
 LEFT JOIN selected AS s USING (contract_id)
-WHERE c.import_id = $import_id
-ORDER BY in_scope DESC, c.contract_id
+ORDER BY in_scope DESC, a.contract_id

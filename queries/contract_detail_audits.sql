@@ -1,9 +1,15 @@
 -- contract_detail_audits: one row per audit of contract $contract_id (all dates; those after
 -- $as_of are flagged, since the key figures leave them out as of that date), with how many
--- findings it gave and how many of them are open as of $as_of.
--- Parameters: $import_id, $contract_id, $as_of (DATE).
-WITH audits_of_contract AS (
-    SELECT * FROM audits WHERE import_id = $import_id AND contract_id = $contract_id
+-- findings it gave and how many of them are open as of $as_of; none when $access (what the
+-- person may see) leaves the contract out.
+-- Parameters: $import_id, $contract_id, $as_of (DATE), $access, $rules.
+WITH allowed_contract AS (
+    SELECT contract_id FROM scoped_contracts($import_id, $access, $rules)
+    WHERE contract_id = $contract_id
+),
+audits_of_contract AS (
+    SELECT a.* FROM audits AS a JOIN allowed_contract USING (contract_id)
+    WHERE a.import_id = $import_id
 ),
 finding_counts AS (
     SELECT

@@ -1,16 +1,12 @@
 -- contract_detail_findings: one row per finding of contract $contract_id from audits dated on or
--- before $as_of (findings_as_of, as the key figures count them), open ones first.
--- Parameters: $import_id, $contract_id, $as_of (DATE), $rules.
-WITH no_filter AS (
-    SELECT {'agencies': []::VARCHAR[], 'categories': []::VARCHAR[],
-            'suppliers': []::VARCHAR[], 'countries': []::VARCHAR[],
-            'contract_types': []::VARCHAR[]} AS flt
-)
+-- before $as_of (findings_as_of, as the key figures count them), open ones first; none when
+-- $access (what the person may see) leaves the contract out.
+-- Parameters: $import_id, $contract_id, $as_of (DATE), $access, $rules.
 SELECT
     f.finding_id, f.audit_id, f.audit_date, f.factory_id, f.area, f.severity, f.description,
     f.status, f.is_open, f.open_overdue, f.due_date, f.closed_date,
     CASE WHEN f.is_open AND f.due_date IS NOT NULL THEN $as_of - f.due_date END AS days_past_due
-FROM no_filter, findings_as_of($import_id, $as_of, no_filter.flt, $rules) AS f
+FROM findings_as_of($import_id, $as_of, $access, $rules) AS f
 WHERE f.contract_id = $contract_id
 ORDER BY
     f.is_open DESC,

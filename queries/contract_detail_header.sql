@@ -1,15 +1,11 @@
 -- contract_detail_header: ONE row (or none) for contract $contract_id of the import: its
 -- columns, Oslo model relevance and coverage with the reason (override given in the export, or
--- the rule), and its call-off agencies. Filters are not applied: this page shows one contract.
--- Parameters: $import_id, $contract_id, $rules.
-WITH no_filter AS (
-    SELECT {'agencies': []::VARCHAR[], 'categories': []::VARCHAR[],
-            'suppliers': []::VARCHAR[], 'countries': []::VARCHAR[],
-            'contract_types': []::VARCHAR[]} AS flt
-),
-the_contract AS (
+-- the rule), and its call-off agencies. The selection's filters are not applied (this page shows
+-- one contract), only what the person may see: none when $access leaves the contract out.
+-- Parameters: $import_id, $contract_id, $access, $rules.
+WITH the_contract AS (
     SELECT c.*
-    FROM no_filter, scoped_contracts($import_id, no_filter.flt, $rules) AS c
+    FROM scoped_contracts($import_id, $access, $rules) AS c
     WHERE c.contract_id = $contract_id
 ),
 calloff_sums AS (

@@ -209,6 +209,7 @@ def params(store, agency=None, as_of=D):
         "import_id": store.current_import_id(),
         "as_of": as_of,
         "filters": Filters(agencies=(agency,) if agency else ()).as_param(),
+        "access": Filters().as_param(),
         "rules": settings.rules(),
     }
 
@@ -564,6 +565,48 @@ def test_contract_queries(store):
     }
     assert len(store.query("contract_detail_factories", **p)) == 3
     assert len(store.query("contract_detail_header", **(p | {"contract_id": "nope"}))) == 0
+
+
+CONTRACT_DETAIL_QUERIES = [
+    "contract_detail_header",
+    "contract_detail_factories",
+    "contract_detail_audits",
+    "contract_detail_findings",
+    "contract_detail_deadlines",
+    "contract_detail_documentation",
+    "contract_detail_calloffs",
+]
+
+
+def test_contract_queries_keep_to_what_the_person_may_see(store):
+    """$access = Bydel Grünerløkka: it owns K02, K03, K06, K07, K10 and has call-offs on K04
+    and K09 (test_handmade_fixture.py); K01 is UKE's, with no Grünerløkka call-off."""
+    access = Filters(agencies=("Bydel Grünerløkka",)).as_param()
+    choices = store.query("contract_choices", **(params(store) | {"access": access}))
+    assert sorted(choices["contract_id"]) == ["K02", "K03", "K04", "K06", "K07", "K09", "K10"]
+    k01 = params(store) | {"contract_id": "K01"}
+    # for a person who may see all, K01 has 1 header row, 3 factories, 2 audits (R1, and R4
+    # after D), 3 findings (R1's A1-A3; A8 rejected, R4 after D), 8 deadlines and 1
+    # documentation row (20.08.2024); it has no call-offs
+    detail = CONTRACT_DETAIL_QUERIES[:-1]
+    assert [len(store.query(q, **k01)) for q in detail] == [1, 3, 2, 3, 8, 1]
+    limited = k01 | {"access": access}
+    assert [len(store.query(q, **limited)) for q in CONTRACT_DETAIL_QUERIES] == [0] * 7
+    # K04's one call-off (avrop.csv: Bydel Grünerløkka, 60 000) is hidden from Sykehjemsetaten,
+    # whose only contract is K09
+    k04 = params(store) | {"contract_id": "K04"}
+    assert len(store.query("contract_detail_calloffs", **k04)) == 1
+    sykehjem = Filters(agencies=("Sykehjemsetaten",)).as_param()
+    assert len(store.query("contract_detail_calloffs", **(k04 | {"access": sykehjem}))) == 0
+    # a call-off contract is seen whole, the other agency's call-off too (avrop.csv: K09 has
+    # Sykehjemsetaten 250 000 and Bydel Grünerløkka 125 000)
+    k09 = params(store) | {"contract_id": "K09", "access": access}
+    assert len(store.query("contract_detail_header", **k09)) == 1
+    calloffs = store.query("contract_detail_calloffs", **k09)
+    assert sorted(zip(calloffs["agency"], calloffs["amount_nok"], strict=True)) == [
+        ("Bydel Grünerløkka", 125_000),
+        ("Sykehjemsetaten", 250_000),
+    ]
 
 
 def test_filter_options_and_previous_import(store):

@@ -185,3 +185,46 @@ def test_agency_limited_snapshot_holds_only_their_figures(signed_in, handmade_db
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert GRUNERLOKKA in text
     assert "2 av 3 relevante kontrakter har krav om etisk handel" in text
+
+
+# Bydel Grünerløkka's contracts in the fixture (test_handmade_fixture.py): it owns K02, K03,
+# K06, K07 and K10 and has call-offs on K04 and K09. K01 is UKE's, with no Grünerløkka call-off.
+GRUNERLOKKA_CONTRACTS = ["K02", "K03", "K04", "K06", "K07", "K09", "K10"]
+
+
+def test_agency_limited_user_cannot_open_another_agencys_contract(signed_in):
+    at = signed_in("bydel@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract="K01")
+    choice = at.selectbox(key="url_contract")
+    # the labels read "ID · title · agency"
+    assert sorted(o.split(" · ")[0] for o in choice.options) == GRUNERLOKKA_CONTRACTS
+    assert "K01 finnes ikke i dataene, eller du har ikke tilgang til den" in at.warning[0].value
+    # the largest of the seven instead: K06 at 2 000 000 (K02 1 250 000,50, K09 1 250 000)
+    assert choice.value == "K06"
+    assert at.header[0].value == "K06 · Møbler til skoler"
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert "BD-001" not in shown, "none of K01's factories"
+
+
+def test_unlimited_user_opens_any_contract(signed_in):
+    at = signed_in("analytiker@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract="K01")
+    assert at.selectbox(key="url_contract").value == "K01"
+    assert not at.warning
+    assert at.header[0].value.startswith("K01 · ")
+
+
+def _columns(at: AppTest) -> set[str]:
+    return {c for df in at.dataframe for c in df.value.columns}
+
+
+def test_agency_limited_user_sees_why_rows_were_rejected_not_their_values(signed_in):
+    at = signed_in("bydel@oslo.kommune.no", "pages/datakvalitet.py")
+    assert {"Fil", "Linje", "Kolonne", "Årsak"} <= _columns(at), "where and why"
+    assert "Verdi i filen" not in _columns(at) and "Eksempel" not in _columns(at)
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert "ca. 1 mill" not in shown  # K16's value (kontrakter.csv:17), another agency's row
+    assert any(
+        "avvist rad kan høre til hvilken som helst virksomhet" in c.value for c in at.caption
+    )
+    full = signed_in("analytiker@oslo.kommune.no", "pages/datakvalitet.py")
+    assert {"Verdi i filen", "Eksempel"} <= _columns(full)
+    assert "ca. 1 mill" in " ".join(str(df.value.to_dict()) for df in full.dataframe)

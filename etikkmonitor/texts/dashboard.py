@@ -399,6 +399,12 @@ TEXT: dict[str, dict[str, str]] = {
         "Denne kontrakten er ikke med i utvalget i menyen, men vises likevel.",
         "This contract is not in the selection in the menu, but is shown all the same.",
     ),
+    "dash.contract.not_available": _(
+        "Kontrakten {contract_id} finnes ikke i dataene, eller du har ikke tilgang til den. "
+        "Velg en annen kontrakt i listen.",
+        "Contract {contract_id} is not in the data, or you do not have access to it. "
+        "Choose another contract from the list.",
+    ),
     "dash.contract.orgnr": _("org.nr.", "org. no."),
     "dash.contract.calloffs_more": _(
         "{first} og {n} til (se fanen Avrop)", "{first} and {n} more (see the Call-offs tab)"
@@ -455,6 +461,12 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.quality.files_table": _("Filer i importen", "Files of the import"),
     "dash.quality.no_files": _("Importen leste ingen filer.", "The import read no files."),
     "dash.quality.rejects": _("Avviste rader ({n} problemer)", "Rejected rows ({n} problems)"),
+    "dash.quality.values_hidden": _(
+        "Du har bare tilgang til enkelte virksomheter, og en avvist rad kan høre til hvilken som helst "
+        "virksomhet. Derfor vises hvor og hvorfor rader ble avvist, men ikke verdiene i dem.",
+        "You have access to some agencies only, and a rejected row may belong to any agency. "
+        "So where and why rows were rejected is shown, but not the values in them.",
+    ),
     "dash.quality.rejects.intro": _(
         "Linjenummeret er filens eget (overskriften er linje 1). En rad med to feil står to "
         "ganger. Rett radene i kildesystemet og importer på nytt.",
