@@ -109,6 +109,20 @@ def layout(fig: go.Figure, lang: str, height: int | None = None, legend: bool = 
     return fig
 
 
+SHARE_TICKS = (0, 0.25, 0.5, 0.75, 1)
+
+
+def _share_axis(fig: go.Figure, lang: str, upper: float = 1.04) -> None:
+    """An x axis of shares from 0 to 100 %, its labels written as the figures are ("25 %" in
+    Norwegian). The axis runs a little past 100 %: a label on the plot's right edge does not
+    fit the narrow margin, and plotly leaves it out."""
+    fig.update_xaxes(
+        range=[0, upper],
+        tickvals=list(SHARE_TICKS),
+        ticktext=[fmt_pct(x, lang) for x in SHARE_TICKS],
+    )
+
+
 def _bar_height(n: int, per: int = 30, base: int = 90, minimum: int = 180) -> int:
     return max(minimum, base + per * n)
 
@@ -150,7 +164,7 @@ def coverage_split(figures: dict, lang: str) -> go.Figure:
             hoverinfo="text+y",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1])
+    _share_axis(fig, lang)
     fig.update_yaxes(autorange="reversed")
     return layout(fig, lang, height=200)
 
@@ -194,7 +208,8 @@ def coverage_by_group(
             hovertemplate="%{y}: %{text}<extra>" + t(f"dash.{part}", lang) + "</extra>",
         )
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
-    fig.update_xaxes(tickformat=".0%", range=[0, 1.3], tickvals=[0, 0.25, 0.5, 0.75, 1], title=None)
+    _share_axis(fig, lang, upper=1.3)  # room for the labels beside the bars
+    fig.update_xaxes(title=None)
     fig.update_yaxes(autorange="reversed", title=None, type="category")
     fig = layout(fig, lang, height=_bar_height(len(df), per=52))
     fig.update_layout(uniformtext=None)  # outside labels need no fitting
@@ -251,7 +266,7 @@ def stacked_status(
         )
     fig.update_layout(barmode="stack", bargap=0.3)
     if normalise:
-        fig.update_xaxes(tickformat=".0%", range=[0, 1])
+        _share_axis(fig, lang)
     fig.update_yaxes(autorange="reversed", type="category", title=None)
     fig.update_xaxes(title=None)
     return layout(fig, lang, height=_bar_height(len(order), per=30))
@@ -423,7 +438,7 @@ def deadline_timeline(df: pd.DataFrame, as_of: date, lang: str) -> go.Figure:
 
 
 def trend(df: pd.DataFrame, lang: str) -> go.Figure:
-    """Key figures over quarter ends: overdue deadlines and open findings (columns: as_of,
+    """Key figures quarter by quarter: overdue deadlines and open findings (columns: as_of,
     overdue, open_findings)."""
     fig = go.Figure()
     series = (
@@ -443,7 +458,8 @@ def trend(df: pd.DataFrame, lang: str) -> go.Figure:
             textposition="top center",
             textfont={"color": TEXT},
             cliponaxis=False,
-            hovertemplate="%{x|%d.%m.%Y}: %{y}<extra>" + name + "</extra>",
+            customdata=[fmt_date(d.date(), lang) for d in x],
+            hovertemplate="%{customdata}: %{text}<extra>" + name + "</extra>",
         )
     fig.update_xaxes(
         tickvals=x, ticktext=[fmt_date(d.date(), lang) for d in x], title=None, showgrid=False

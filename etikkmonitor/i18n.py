@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 LANGS = ("nb", "en")
@@ -157,6 +157,13 @@ def fmt_date(d: date | None, lang: str = DEFAULT_LANG) -> str:
     if d is None:
         return "–"
     return d.strftime("%d.%m.%Y") if lang == "nb" else d.isoformat()
+
+
+def fmt_datetime(ts: datetime | None, lang: str = DEFAULT_LANG) -> str:
+    """30.06.2024 14:05 / 2024-06-30 14:05 (to the minute, as the dashboard's tables)."""
+    if ts is None:
+        return "–"
+    return f"{fmt_date(ts.date(), lang)} {ts.strftime('%H:%M')}"
 
 
 def counted(key: str, n: int, lang: str = DEFAULT_LANG) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from etikkmonitor import charts, ui
-from etikkmonitor.i18n import fmt_int, fmt_pct
+from etikkmonitor.i18n import fmt_datetime, fmt_int, fmt_pct
 from etikkmonitor.importer import reason
 from etikkmonitor.ui import Col
 
@@ -27,7 +27,7 @@ if len(current):
         v.t(
             "dash.quality.current",
             import_id=v.import_id,
-            when=pd.Timestamp(r["created_at"]).strftime("%d.%m.%Y %H:%M"),
+            when=fmt_datetime(pd.Timestamp(r["created_at"]).to_pydatetime(), v.lang),
             who=r["created_by"] if isinstance(r["created_by"], str) else "–",
             note=r["note"] if isinstance(r["note"], str) else "",
         )

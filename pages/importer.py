@@ -10,7 +10,7 @@ import streamlit as st
 from etikkmonitor import auth, schema, ui
 from etikkmonitor.guards import max_file_bytes
 from etikkmonitor.history import compare, rollback
-from etikkmonitor.i18n import fmt_int
+from etikkmonitor.i18n import fmt_datetime, fmt_int
 from etikkmonitor.importer import publish, validate
 from etikkmonitor.reading import Refused
 from etikkmonitor.ui import Col
@@ -168,7 +168,7 @@ imports = history[history["action"] == "import"]
 
 def import_label(i: int) -> str:
     r = imports[imports["import_id"] == i].iloc[0]
-    when = pd.Timestamp(r["created_at"]).strftime("%d.%m.%Y %H:%M")
+    when = fmt_datetime(pd.Timestamp(r["created_at"]).to_pydatetime(), v.lang)
     who_ = r["created_by"] if isinstance(r["created_by"], str) else "–"
     return v.t("imp.import_label", id=i, when=when, who=who_)
 

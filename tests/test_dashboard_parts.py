@@ -304,6 +304,18 @@ def test_place_spreads_factories_of_one_country():
     assert country_name("CN", "nb") == "Kina" and country_name("CN", "en") == "China"
 
 
+def test_share_axes_reach_100_percent_written_as_the_figures(store):
+    nb_ticks = ["0\u00a0%", "25\u00a0%", "50\u00a0%", "75\u00a0%", "100\u00a0%"]
+    figures = key_figures(store, D)
+    for fig, lang, ticks in [
+        (charts.coverage_split(figures, "nb"), "nb", nb_ticks),
+        (charts.coverage_split(figures, "en"), "en", ["0%", "25%", "50%", "75%", "100%"]),
+    ]:
+        axis = fig.layout.xaxis
+        assert list(axis.ticktext) == ticks, lang
+        assert list(axis.tickvals)[-1] == 1 and axis.range[1] > 1  # the 100 % label is drawn
+
+
 def test_deadline_timeline_and_trend(store):
     df = store.query("deadlines_list", **params(store), limit=None)
     fig = charts.deadline_timeline(df, D, "nb")
@@ -319,6 +331,16 @@ def test_deadline_timeline_and_trend(store):
     )
     fig = charts.trend(trend, "nb")
     assert list(fig.layout.xaxis.ticktext) == ["31.03.2024", "30.06.2024"]
+    assert list(fig.data[0].customdata) == ["31.03.2024", "30.06.2024"]  # the hover's dates
+    en = charts.trend(trend, "en")
+    assert (
+        list(en.layout.xaxis.ticktext)
+        == list(en.data[1].customdata)
+        == [
+            "2024-03-31",
+            "2024-06-30",
+        ]
+    )
 
 
 # Deadlines as of D by kind (test_handmade_fixture.py works them out): each a (kind, status,

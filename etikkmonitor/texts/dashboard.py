@@ -174,8 +174,10 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.overview.findings": _("Åpne avvik etter alvorlighet", "Open findings by severity"),
     "dash.overview.trend": _("Utviklingen de siste to årene", "The last two years"),
     "dash.overview.trend.note": _(
-        "Frister over tid og åpne avvik ved utgangen av hvert kvartal, med dagens data.",
-        "Overdue deadlines and open findings at each quarter's end, from today's data.",
+        "Frister over tid og åpne avvik per dato og på samme dag i hvert av de sju kvartalene "
+        "før, med dagens data.",
+        "Overdue deadlines and open findings as of the date and on the same day of each of the "
+        "seven quarters before, from today's data.",
     ),
     "dash.overview.to_oslo": _(
         "Dekning per virksomhet og handlingsliste", "Coverage per agency and action list"
