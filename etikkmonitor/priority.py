@@ -256,7 +256,8 @@ def reason(term: str, row: dict, lang: str = DEFAULT_LANG) -> str:
             key = "priority.reason.audit_never"
         return t(key, lang, months=row["months_without_audit"])
     if term == "documentation":
-        return t(key, lang, n=row["documentation_missing"])
+        n = row["documentation_missing"]
+        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
     raise KeyError(term)
 
 

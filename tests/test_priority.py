@@ -228,6 +228,7 @@ def test_reasons_in_english(store):
     ]
     assert rows["P1"]["next_step"] == "Follow-up audit"
     assert "factory in Pakistan (ITUC 5)" not in rows["P5"]["reasons"]  # not among the top 3
+    assert "documentation of social dialogue missing for 1 year" in rows["P5"]["reasons"]
 
 
 def test_supplier_roll_up_by_hand(store):
@@ -602,3 +603,15 @@ def test_country_table_from_excel(store, monkeypatch, tmp_path):
     table.write_text("alpha2;country;rating\nCI;Elfenbenskysten (Côte d'Ivoire);3\n", "cp1252")
     with pytest.raises(ValueError, match="not UTF-8"):
         priority.priorities(store, A)
+
+
+@pytest.mark.parametrize(
+    "n, lang, text",
+    [
+        (1, "en", "documentation of social dialogue missing for 1 year"),
+        (2, "en", "documentation of social dialogue missing for 2 years"),
+        (2, "nb", "dokumentasjon av sosial dialog mangler for 2 år"),
+    ],
+)
+def test_missing_documentation_counts_its_years(n, lang, text):
+    assert priority.reason("documentation", {"documentation_missing": n}, lang) == text

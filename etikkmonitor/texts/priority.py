@@ -46,9 +46,13 @@ TEXT = {
         "nb": "aldri revidert ({months} måneder siden kontraktstart)",
         "en": "never audited ({months} months since the contract started)",
     },
-    "priority.reason.documentation": {
+    "priority.reason.documentation_one": {
+        "nb": "dokumentasjon av sosial dialog mangler for 1 år",
+        "en": "documentation of social dialogue missing for 1 year",
+    },
+    "priority.reason.documentation_many": {
         "nb": "dokumentasjon av sosial dialog mangler for {n} år",
-        "en": "documentation of social dialogue missing for {n} year(s)",
+        "en": "documentation of social dialogue missing for {n} years",
     },
     "priority.and": {"nb": "og", "en": "and"},
     # severities as adjectives: singular, plural
