@@ -1,4 +1,6 @@
-"""Oversikt: the state of things in a minute. The headline figures are key_figures' own."""
+"""Oversikt: the state of things in a minute. The headline figures are key_figures' own; their
+change since a quarter earlier compares with the figures of that day as the data stood then
+(summary.figures_then, as the snapshot does), so new deliveries count as change."""
 
 import pandas as pd
 import streamlit as st
@@ -7,12 +9,16 @@ from etikkmonitor import charts, ui
 from etikkmonitor.charts import DEADLINE_STATUSES, DIALOGUE_STATUSES, SEVERITIES
 from etikkmonitor.headlines import arrow, change, headlines, months_before
 from etikkmonitor.i18n import fmt_date
+from etikkmonitor.summary import import_as_of
 
 v = ui.page("dash.page.overview", "dash.overview.intro")
 
 now = ui.figures(v)
 quarter = months_before(v.as_of, 3)
-before = headlines(ui.figures(v, as_of=quarter), v.lang)
+# the import current that day, as figures_then takes it (none yet: today's); a small query,
+# not cached, as the import log grows
+then_id = import_as_of(ui.store(v.db_path), quarter)
+before = headlines(ui.figures(v, as_of=quarter, import_id=then_id), v.lang)
 prev = ui.query("previous_import", v).iloc[0]
 prev_id = None if pd.isna(prev["previous_import_id"]) else int(prev["previous_import_id"])
 earlier = headlines(ui.figures(v, import_id=prev_id), v.lang) if prev_id is not None else None

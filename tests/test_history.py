@@ -149,3 +149,32 @@ def test_figures_then_use_the_data_current_on_that_day(store):
     assert then["oslo_model"]["part2"] == {"relevant": 2, "covered": 1, "coverage": 0.5}
     # Before any import: the current data (export 1 again after the roll-back) judged then.
     assert figures_then(store, date(2023, 1, 1))["import_id"] == 1
+
+
+def test_overview_arrows_compare_with_the_data_current_a_quarter_earlier(tmp_path, monkeypatch):
+    """As of 2024-09-30 the quarter before is 2024-06-30, when export 1 was current (export 2
+    came on 2024-08-01). Part 2 then: A (600 000, high risk, clauses ja) and B (700 000, high
+    risk, clauses nei) relevant, A covered: 1 of 2, 50 %. Now, export 2: A and C (800 000, ja)
+    both covered: 100 %, so +50 pp. Judged on today's data alone, 2024-06-30 would also give
+    100 % ("uendret"): contracts count whatever their dates."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    path = tmp_path / "q.duckdb"
+    s = db.Store(path)
+    publish(validate([write_export(tmp_path / "one", EXPORT_1)]), s)
+    publish(validate([write_export(tmp_path / "two", EXPORT_2)]), s)
+    cur = s.cursor()
+    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-01-10 09:00' WHERE import_id = 1")
+    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-08-01 09:00' WHERE import_id = 2")
+    s.close()
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
+    at.query_params["as_of"] = "2024-09-30"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    part2 = next(m for m in at.metric if m.label == "Oslomodellen del 2: etisk handel")
+    assert part2.value == "100\u00a0%"
+    assert part2.delta == "+50\u00a0%-poeng"

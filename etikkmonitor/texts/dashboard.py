@@ -161,8 +161,10 @@ TEXT: dict[str, dict[str, str]] = {
         "previous quarter.",
     ),
     "dash.overview.changes": _(
-        "Pilene viser endringen siden {date}, ett kvartal tidligere, med samme utvalg.",
-        "The arrows show the change since {date}, a quarter earlier, with the same selection.",
+        "Pilene viser endringen siden {date}, ett kvartal tidligere, med samme utvalg og "
+        "dataene slik de var den dagen.",
+        "The arrows show the change since {date}, a quarter earlier, with the same selection and "
+        "the data as they stood that day.",
     ),
     "dash.overview.coverage": _(
         "Oslomodellen: kontrakter med krav", "Oslo model: contracts with clauses"
