@@ -123,6 +123,14 @@ def _share_axis(fig: go.Figure, lang: str, upper: float = 1.04) -> None:
     )
 
 
+def _count_axis(fig: go.Figure, top: float) -> None:
+    """A y axis of counts from 0: whole numbers only. With small counts (or none: all zero)
+    plotly would otherwise mark 0,2, 0,4, ... between them."""
+    fig.update_yaxes(rangemode="tozero", title=None)
+    if top < 5:
+        fig.update_yaxes(dtick=1, range=[0, max(top, 1) * 1.2])
+
+
 def _bar_height(n: int, per: int = 30, base: int = 90, minimum: int = 180) -> int:
     return max(minimum, base + per * n)
 
@@ -288,7 +296,7 @@ def status_counts(counts: dict, statuses: tuple[str, ...], lang: str) -> go.Figu
             cliponaxis=False,
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
-    fig.update_yaxes(title=None, rangemode="tozero")
+    _count_axis(fig, max((counts.get(status, 0) for status in statuses), default=0))
     fig.update_xaxes(title=None)
     return layout(fig, lang, height=260, legend=False)
 
@@ -464,7 +472,7 @@ def trend(df: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(
         tickvals=x, ticktext=[fmt_date(d.date(), lang) for d in x], title=None, showgrid=False
     )
-    fig.update_yaxes(rangemode="tozero", title=None)
+    _count_axis(fig, max(df["overdue"].max(), df["open_findings"].max()) if len(df) else 0)
     return layout(fig, lang, height=300)
 
 

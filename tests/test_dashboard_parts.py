@@ -316,6 +316,19 @@ def test_share_axes_reach_100_percent_written_as_the_figures(store):
         assert list(axis.tickvals)[-1] == 1 and axis.range[1] > 1  # the 100 % label is drawn
 
 
+def test_count_axes_mark_whole_numbers_only():
+    zero = charts.status_counts({}, charts.SEVERITIES, "nb")  # nothing open: all four 0
+    assert zero.layout.yaxis.dtick == 1 and list(zero.layout.yaxis.range) == [0, 1.2]
+    few = charts.status_counts({"critical": 3, "major": 1}, charts.SEVERITIES, "nb")
+    assert few.layout.yaxis.dtick == 1 and few.layout.yaxis.range[1] > 3  # room for "3"
+    many = charts.status_counts({"critical": 30}, charts.SEVERITIES, "nb")
+    assert many.layout.yaxis.dtick is None  # plotly's own steps (0, 5, 10, ...)
+    quiet = pd.DataFrame(
+        {"as_of": [date(2024, 3, 31), D], "overdue": [0, 0], "open_findings": [0, 0]}
+    )
+    assert charts.trend(quiet, "nb").layout.yaxis.dtick == 1
+
+
 def test_deadline_timeline_and_trend(store):
     df = store.query("deadlines_list", **params(store), limit=None)
     fig = charts.deadline_timeline(df, D, "nb")
