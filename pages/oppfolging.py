@@ -13,7 +13,7 @@ from etikkmonitor import priority, settings, ui
 from etikkmonitor.filters import Filters
 from etikkmonitor.i18n import t
 
-WEEK = 5  # "which five contracts to act on this week"
+WEEK = 5  # "which five contracts to act on this week": those with a next step beyond watching
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -43,8 +43,9 @@ NUMBER_COLS = ["score"] + [f"p_{term}" for term in priority.TERMS]
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def frames(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
-    """The first WEEK contracts, and both lists as frames with their points in words; cached
-    like `lists`, so a warm run does not build tens of thousands of rows again."""
+    """The first WEEK contracts that call for a step (a card saying "no step now, keep
+    watching" is no task for the week), and both lists as frames with their points in words;
+    cached like `lists`, so a warm run does not build tens of thousands of rows again."""
     contracts, suppliers = lists(path, import_id, as_of, key, lang, _filters)
     df = pd.DataFrame(contracts)
     sf = pd.DataFrame(suppliers)
@@ -59,11 +60,12 @@ def frames(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
         sf["reasons_text"] = ["; ".join(s["reasons"]) for s in suppliers]
         for name in ("score", "max_score"):
             sf[f"{name}_text"] = points_text(sf[name], lang)
-    return contracts[:WEEK], df, sf
+    week = [c for c in contracts if c["next_step_code"] != "monitor"][:WEEK]
+    return week, df, sf
 
 
 v = ui.page("priority.page.title", "priority.page.intro")
-contracts, df, sf = frames(
+week, df, sf = frames(
     v.db_path,
     v.import_id,
     v.as_of,
@@ -75,8 +77,13 @@ st.caption(v.t("priority.not_verdict"))
 
 if not ui.empty(df, v):
     st.subheader(v.t("priority.week"))
-    st.caption(v.t("priority.week.caption", n=min(WEEK, len(df))))
-    for c in contracts:
+    if len(week) == 1:
+        st.caption(v.t("priority.week.caption_one"))
+    elif week:
+        st.caption(v.t("priority.week.caption", n=len(week)))
+    else:
+        st.success(v.t("priority.week.none"), icon=":material/check_circle:")
+    for c in week:
         with st.container(border=True):
             head, score = st.columns([5, 1])
             head.markdown(

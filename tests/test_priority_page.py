@@ -51,9 +51,13 @@ def test_contracts_by_score_with_reasons_and_next_step(db_file, monkeypatch):
     at = run_page(db_file, monkeypatch, as_of="2024-06-30")
     text = [m.value for m in at.markdown]
     cards = [x for x in text if x.startswith("**") and "[" in x]
-    # this week's five, as worked out by hand: P1 42, P2 30.5, P5 28.57, P7 12.3, P3 6 (tie
-    # with P4 broken by contract id)
-    assert [x.split("[", 1)[1].split("]", 1)[0] for x in cards] == ["P1", "P2", "P5", "P7", "P3"]
+    # this week's cards, as worked out by hand (test_priority.py): the five with most points
+    # are P1 42, P2 30.5, P5 28.57, P7 12.3, P3 6, but P3's next step is only to watch (as
+    # P4's and P6's): the four with a step
+    assert [x.split("[", 1)[1].split("]", 1)[0] for x in cards] == ["P1", "P2", "P5", "P7"]
+    assert "De 4 kontraktene med flest poeng som har et neste steg, med grunnene." in [
+        c.value for c in at.caption
+    ]
     assert "**42 poeng**" in text and "**30,5 poeng**" in text
     assert "- 2 kritiske avvik åpne\n- 1 frist overskredet med 60 dager\n" in "\n".join(text)
     assert "Neste steg: **Oppfølgingsrevisjon**" in text
@@ -80,6 +84,24 @@ def test_the_drop_after_findings_close_and_filters(db_file, monkeypatch):
     ]
     at = run_page(db_file, monkeypatch, as_of="2024-06-30", agency="Sykehjemsetaten")
     assert at.dataframe[0].value["Kontrakt"].str.split("contract=").str[1].tolist() == ["P5"]
+
+
+def test_week_cards_only_for_contracts_with_a_step(db_file, monkeypatch):
+    # Bydel Alna as of 2024-06-30: P3, P4 and P6, whose next step is only to watch
+    # (test_priority.py): no card, all three in the list
+    at = run_page(db_file, monkeypatch, as_of="2024-06-30", agency="Bydel Alna")
+    assert not [m for m in at.markdown if m.value.startswith("**") and "[" in m.value]
+    assert "Ingen kontrakt i utvalget trenger et tiltak nå" in at.success[0].value
+    assert sorted(at.dataframe[0].value["Kontrakt"].str.split("contract=").str[1]) == [
+        "P3",
+        "P4",
+        "P6",
+    ]
+    # Sykehjemsetaten: P5 alone (its call-off), a meeting with the supplier
+    at = run_page(db_file, monkeypatch, as_of="2024-06-30", agency="Sykehjemsetaten")
+    assert "Den ene kontrakten som har et neste steg, med grunnene." in [
+        c.value for c in at.caption
+    ]
 
 
 def test_in_english(db_file, monkeypatch):

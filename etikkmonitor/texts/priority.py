@@ -110,8 +110,16 @@ TEXT = {
     },
     "priority.week": {"nb": "Denne uken", "en": "This week"},
     "priority.week.caption": {
-        "nb": "De {n} kontraktene med flest poeng, med grunnene og neste steg.",
-        "en": "The {n} contracts with the most points, with the reasons and the next step.",
+        "nb": "De {n} kontraktene med flest poeng som har et neste steg, med grunnene.",
+        "en": "The {n} contracts with the most points that have a next step, with the reasons.",
+    },
+    "priority.week.caption_one": {
+        "nb": "Den ene kontrakten som har et neste steg, med grunnene.",
+        "en": "The one contract that has a next step, with the reasons.",
+    },
+    "priority.week.none": {
+        "nb": "Ingen kontrakt i utvalget trenger et tiltak nå. Alle står i listen under.",
+        "en": "No contract in the selection needs a step now. All are in the list below.",
     },
     "priority.card.points": {"nb": "{points} poeng", "en": "{points} points"},
     "priority.card.next": {"nb": "Neste steg: **{step}**", "en": "Next step: **{step}**"},
