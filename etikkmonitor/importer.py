@@ -23,6 +23,7 @@ from .reading import ROW_ERROR, Reader, RefusalError, Refused
 
 _publish_lock = threading.Lock()
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
+COUNTRY_ALIASES_FILE = Path(__file__).with_name("data") / "country_aliases.csv"
 
 # Checks across columns of one row: (code, column named in the report, condition on typed
 # columns that makes the row bad). Conditions are code, never user input.
@@ -221,13 +222,18 @@ def _load_lookups(con) -> None:
         "FROM (SELECT unnest($c) AS c, unnest($k) AS k, unnest($v) AS v)",
         {"c": [r[0] for r in rows], "k": [r[1] for r in rows], "v": [r[2] for r in rows]},
     )
+    # The country's code, English and Norwegian names, and the other names it goes by
+    # (ISO 3166's own English short names such as `Viet Nam`, `Türkiye`; common variants).
     con.execute(
         "CREATE TABLE country_lookup AS "
         "SELECT DISTINCT em_fold(k) AS key, alpha2 FROM ("
         "  SELECT alpha2, unnest([alpha2, name_en, name_nb]) AS k"
         "  FROM read_csv($path, delim=';', header=true, all_varchar=true)"
+        "  UNION ALL"
+        "  SELECT alpha2, name AS k"
+        "  FROM read_csv($aliases, delim=';', header=true, all_varchar=true)"
         ") WHERE k IS NOT NULL",
-        {"path": str(COUNTRIES_FILE)},
+        {"path": str(COUNTRIES_FILE), "aliases": str(COUNTRY_ALIASES_FILE)},
     )
 
 

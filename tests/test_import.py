@@ -302,3 +302,48 @@ def test_fast_paths_read_values_as_the_general_parsers_do(tmp_path):
         (1234.567, june30, False, "Sko og støvler"),
     ]
     assert v.counts["contracts"] == len(cells)
+
+
+FACTORY_HEADER = "factory_id;contract_id;factory_name;country;dialogue_status"
+
+
+def test_country_names_as_iso_and_suppliers_write_them(tmp_path):
+    """ISO 3166's own English short names and common variants are country names too (the
+    contract: an English or Norwegian name); a name of no country is still refused."""
+    names = {
+        "F1": ("Viet Nam", "VN"),
+        "F2": ("Türkiye", "TR"),
+        "F3": ("Czech Republic", "CZ"),
+        "F4": ("Korea, Republic of", "KR"),
+        "F5": ("Taiwan, Province of China", "TW"),
+        "F6": ("Storbritannia", "GB"),  # Norwegian, in countries.csv already
+        "F7": ("bangladesh", "BD"),
+        "F8": ("Burma", "MM"),
+    }
+    rows = [f"{fid};A1;Fabrikk {fid};{name};not_started" for fid, (name, _) in names.items()]
+    folder = tmp_path / "export"
+    write(folder / "contracts.csv", [CONTRACT_HEADER, *GOOD_ROWS])
+    ambiguous = ["F9;A1;Fabrikk F9;Korea;not_started", "F10;A1;Fabrikk F10;Congo;not_started"]
+    write(folder / "factories.csv", [FACTORY_HEADER, *rows, *ambiguous])
+    v = validate([folder])
+    got = dict(v.con.execute("SELECT factory_id, country FROM checked_factories").fetchall())
+    # `Korea` or `Congo` alone could be either of two: not guessed (no country), their rows
+    # refused (lines 10 and 11: the header is line 1)
+    assert got == {fid: code for fid, (_, code) in names.items()} | {"F9": None, "F10": None}
+    assert rejects_by_line(v) == {10: {"bad_country"}, 11: {"bad_country"}}
+
+
+def test_every_country_name_means_one_country():
+    """A name that two countries share would join a factory row to both."""
+    import duckdb
+
+    from etikkmonitor import importer
+
+    con = duckdb.connect()
+    db.create_parse_macros(con)
+    importer._load_lookups(con)
+    clashes = con.execute(
+        "SELECT key, list(alpha2) FROM country_lookup GROUP BY key HAVING count(*) > 1"
+    ).fetchall()
+    assert clashes == []
+    assert con.execute("SELECT count(DISTINCT alpha2) FROM country_lookup").fetchone()[0] == 249
