@@ -157,7 +157,7 @@ def test_overview_shows_the_hand_worked_figures(handmade_db, monkeypatch):
         "Oslomodellen del 1: seriøsitetskrav": pct(50),
         "Oslomodellen del 2: etisk handel": pct(80),
         "Sosial dialog startet ved sentrale fabrikker": pct(71),
-        "Frister over tid": "3",
+        "Overskredne frister": "3",
         "Åpne kritiske og alvorlige avvik": "2",
     }
     text = "\n".join(m.value for m in at.markdown)
@@ -185,7 +185,7 @@ def test_agency_filter_changes_the_figures(
     m = metrics(at)
     assert m["Oslomodellen del 1: seriøsitetskrav"] == part1
     assert m["Oslomodellen del 2: etisk handel"] == part2
-    assert m["Frister over tid"] == overdue
+    assert m["Overskredne frister"] == overdue
     assert m["Åpne kritiske og alvorlige avvik"] == findings
     # ... and the choice is written to the URL, so a copied link keeps it
     assert at.query_params["agency"] == agency
@@ -213,7 +213,7 @@ def test_later_date_moves_deadlines(handmade_db, monkeypatch):
     # (A3 was closed 2024-07-05).
     at = open_app(handmade_db, monkeypatch, as_of="2025-03-31")
     m = metrics(at)
-    assert m["Frister over tid"] == "7"
+    assert m["Overskredne frister"] == "7"
     assert m["Åpne kritiske og alvorlige avvik"] == "2"
 
 
@@ -260,7 +260,7 @@ def test_dialogue_page_on_the_fixture(handmade_db, monkeypatch):
 def test_deadlines_page_on_the_fixture(handmade_db, monkeypatch):
     at = open_app(handmade_db, monkeypatch, "pages/frister.py", as_of=D)
     m = metrics(at)
-    assert m["Frister over tid"] == "3"
+    assert m["Overskredne frister"] == "3"
     assert m["Avvik over tiltaksfristen"] == "2"
     overdue = at.dataframe[0].value
     # VN-031 (654 days), A3 (76 days), A2 (30 days): most days late first
@@ -290,12 +290,12 @@ def test_deadlines_page_shows_the_first_rows_and_counts_them_all(handmade_db, mo
         assert f"Viser de 2 første av {n} rader. Last ned tabellen for å få alle." in captions
     assert not any("av 2 rader" in c for c in captions)  # the upcoming tab shows all it has
     m = metrics(at)
-    assert m["Frister over tid"] == "3" and m["Kommende innen 30 dager"] == "2"
+    assert m["Overskredne frister"] == "3" and m["Kommende innen 30 dager"] == "2"
 
 
 def test_deadlines_page_agency_filter(handmade_db, monkeypatch):
     at = open_app(handmade_db, monkeypatch, "pages/frister.py", as_of=D, agency=GRUNERLOKKA)
-    assert metrics(at)["Frister over tid"] == "0"
+    assert metrics(at)["Overskredne frister"] == "0"
     assert any("Over frist (0)" == t.label for t in at.tabs)
 
 
@@ -305,7 +305,7 @@ def test_contract_page_from_the_url(handmade_db, monkeypatch):
     assert at.header[0].value.startswith("K01 · Arbeidstøy")
     m = metrics(at)
     assert m["Fabrikker"] == "3"
-    assert m["Frister over tid"] == "2"  # A2, A3 (K01's social dialogue deadlines are met)
+    assert m["Overskredne frister"] == "2"  # A2, A3 (K01's social dialogue deadlines are met)
     assert m["Åpne avvik"] == "2"
     deadlines = next(df.value for df in at.dataframe if "Slag" in df.value.columns)
     assert len(deadlines) == 8  # 2 social dialogue, 3 action plan, 3 annual documentation

@@ -146,7 +146,7 @@ def test_agency_limited_user_sees_only_their_agency(signed_in, url_agency):
     m = metrics(at)
     assert m["Oslomodellen del 1: seriøsitetskrav"] == f"67{NBSP}%"
     assert m["Oslomodellen del 2: etisk handel"] == f"67{NBSP}%"
-    assert m["Frister over tid"] == "0"
+    assert m["Overskredne frister"] == "0"
     assert m["Åpne kritiske og alvorlige avvik"] == "1"
     assert at.sidebar.multiselect(key="flt_agencies").options == [GRUNERLOKKA]
     assert any(f"virksomhet: {GRUNERLOKKA}" in c.value for c in at.caption)

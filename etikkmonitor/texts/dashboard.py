@@ -107,7 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
     ),
     "dash.timeline.as_of": _("Per {date}", "As of {date}"),
     "dash.timeline.n_deadlines": _("<b>{n} frister</b>", "<b>{n} deadlines</b>"),
-    "dash.trend.overdue": _("Frister over tid", "Overdue deadlines"),
+    "dash.trend.overdue": _("Overskredne frister", "Overdue deadlines"),
     "dash.trend.open_findings": _("Åpne avvik", "Open findings"),
     "dash.gap.missing": _("Krav mangler", "Clauses missing"),
     "dash.gap.unknown": _("Ikke oppgitt", "Not stated"),
@@ -139,7 +139,7 @@ TEXT: dict[str, dict[str, str]] = {
         "Andel sentrale fabrikker der sosial dialog er gjennomført eller pågår.",
         "Share of central factories where social dialogue is implemented or in progress.",
     ),
-    "dash.headline.overdue": _("Frister over tid", "Overdue deadlines"),
+    "dash.headline.overdue": _("Overskredne frister", "Overdue deadlines"),
     "dash.headline.overdue.help": _(
         "Frister som ikke var innfridd per dato: sosial dialog, årlig dokumentasjon, tiltaksplan "
         "og milepæler.",
@@ -176,7 +176,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.overview.findings": _("Åpne avvik etter alvorlighet", "Open findings by severity"),
     "dash.overview.trend": _("Utviklingen de siste to årene", "The last two years"),
     "dash.overview.trend.note": _(
-        "Frister over tid og åpne avvik per dato og på samme dag i hvert av de sju kvartalene "
+        "Overskredne frister og åpne avvik per dato og på samme dag i hvert av de sju kvartalene "
         "før, med dagens data.",
         "Overdue deadlines and open findings as of the date and on the same day of each of the "
         "seven quarters before, from today's data.",

@@ -83,7 +83,7 @@ TEXT = {
     "priority.term.value": {"nb": "Verdi", "en": "Value"},
     "priority.term.country_risk": {"nb": "Landrisiko", "en": "Country risk"},
     "priority.term.findings": {"nb": "Åpne avvik", "en": "Open findings"},
-    "priority.term.overdue": {"nb": "Frister over tid", "en": "Overdue deadlines"},
+    "priority.term.overdue": {"nb": "Overskredne frister", "en": "Overdue deadlines"},
     "priority.term.social_dialogue": {
         "nb": "Sentrale fabrikker uten dialog",
         "en": "Central factories without dialogue",
@@ -94,8 +94,8 @@ TEXT = {
     "priority.page.title": {"nb": "Oppfølging", "en": "Follow-up"},
     "priority.page.intro": {
         "nb": "Hvilke kontrakter og leverandører bør følges opp først, og hvorfor. Poengene "
-        "legger sammen det dataene sier: produktrisiko, verdi, landrisiko, åpne avvik, frister "
-        "over tid, sentrale fabrikker uten sosial dialog, tid siden revisjon og manglende "
+        "legger sammen det dataene sier: produktrisiko, verdi, landrisiko, åpne avvik, "
+        "overskredne frister, sentrale fabrikker uten sosial dialog, tid siden revisjon og manglende "
         "dokumentasjon. Bare kontrakter som løper på datoen er med.",
         "en": "Which contracts and suppliers to follow up first, and why. The points add up "
         "what the data says: product risk, value, country risk, open findings, overdue "

@@ -51,7 +51,7 @@ TEXT = {
         "nb": "Sentrale fabrikker med sosial dialog",
         "en": "Central factories with social dialogue",
     },
-    "snapshot.caption.overdue": {"nb": "Frister over tid", "en": "Overdue deadlines"},
+    "snapshot.caption.overdue": {"nb": "Overskredne frister", "en": "Overdue deadlines"},
     "snapshot.caption.findings": {
         "nb": "Åpne kritiske og alvorlige avvik",
         "en": "Open critical and major findings",
@@ -118,10 +118,10 @@ TEXT = {
         "en": "No central factories in the selection.",
     },
     "snapshot.chart.overdue": {
-        "nb": "Frister over tid per {date}, etter type",
+        "nb": "Overskredne frister per {date}, etter type",
         "en": "Overdue deadlines as of {date}, by kind",
     },
-    "snapshot.chart.deadlines": {"nb": "Frister over tid", "en": "Overdue deadlines"},
+    "snapshot.chart.deadlines": {"nb": "Overskredne frister", "en": "Overdue deadlines"},
     "snapshot.chart.late_up_to_30": {"nb": "1–30 dager", "en": "1–30 days"},
     "snapshot.chart.late_31_to_90": {"nb": "31–90 dager", "en": "31–90 days"},
     "snapshot.chart.late_over_90": {"nb": "over 90 dager", "en": "over 90 days"},
