@@ -161,7 +161,9 @@ def fmt_date(d: date | None, lang: str = DEFAULT_LANG) -> str:
 
 def fmt_datetime(ts: datetime | None, lang: str = DEFAULT_LANG) -> str:
     """30.06.2024 14:05 / 2024-06-30 14:05 (to the minute, as the dashboard's tables)."""
-    if ts is None:
+    import pandas as pd  # only for NaT, what a missing timestamp comes as from a frame
+
+    if ts is None or pd.isna(ts):
         return "–"
     return f"{fmt_date(ts.date(), lang)} {ts.strftime('%H:%M')}"
 

@@ -2,6 +2,8 @@
 with ?contract=ID. It offers every contract the person may see (an agency-limited user: their
 agencies' contracts), also those outside the sidebar's selection."""
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -47,10 +49,14 @@ def choice_label(cid: str) -> str:
 
 
 # A link to a contract this person may not see (or one gone from the data) is refused as
-# one not in the data: the page does not tell which.
+# one not in the data: the page does not tell which. The id is repeated only when it looks
+# like one: the warning renders Markdown, and a link must not put its own text or images in it.
 asked = st.query_params.get("contract")
 if asked and asked not in by_id.index:
-    st.warning(v.t("dash.contract.not_available", contract_id=asked), icon=":material/block:")
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", asked):
+        st.warning(v.t("dash.contract.not_available", contract_id=asked), icon=":material/block:")
+    else:
+        st.warning(v.t("dash.contract.not_available_any"), icon=":material/block:")
 cid = st.selectbox(
     v.t("dash.contract.choose"),
     ids,

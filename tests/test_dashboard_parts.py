@@ -304,6 +304,17 @@ def test_place_spreads_factories_of_one_country():
     assert country_name("CN", "nb") == "Kina" and country_name("CN", "en") == "China"
 
 
+def test_fmt_datetime_in_both_languages():
+    from datetime import datetime
+
+    from etikkmonitor.i18n import fmt_datetime
+
+    at = datetime(2024, 6, 30, 14, 5, 59)
+    assert fmt_datetime(at, "nb") == "30.06.2024 14:05"
+    assert fmt_datetime(at, "en") == "2024-06-30 14:05"
+    assert fmt_datetime(None) == fmt_datetime(pd.NaT) == "–"
+
+
 def test_share_axes_reach_100_percent_written_as_the_figures(store):
     nb_ticks = ["0\u00a0%", "25\u00a0%", "50\u00a0%", "75\u00a0%", "100\u00a0%"]
     figures = key_figures(store, D)

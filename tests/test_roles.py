@@ -228,3 +228,14 @@ def test_agency_limited_user_sees_why_rows_were_rejected_not_their_values(signed
     full = signed_in("analytiker@oslo.kommune.no", "pages/datakvalitet.py")
     assert {"Verdi i filen", "Eksempel"} <= _columns(full)
     assert "ca. 1 mill" in " ".join(str(df.value.to_dict()) for df in full.dataframe)
+
+
+def test_a_link_cannot_write_into_the_contract_warning(signed_in):
+    payload = "K99 ![x](https://example.invalid/p.png) [Logg inn her](https://example.invalid/)"
+    at = signed_in("analytiker@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract=payload)
+    warning = at.warning[0].value
+    assert warning.startswith("Kontrakten i lenken finnes ikke i dataene")
+    assert "example.invalid" not in warning and "](" not in warning
+    # an id-like value is repeated, so the reader sees which link failed
+    at = signed_in("analytiker@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract="K99")
+    assert at.warning[0].value.startswith("Kontrakten K99 finnes ikke i dataene")

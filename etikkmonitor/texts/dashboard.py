@@ -409,6 +409,12 @@ TEXT: dict[str, dict[str, str]] = {
         "Contract {contract_id} is not in the data, or you do not have access to it. "
         "Choose another contract from the list.",
     ),
+    "dash.contract.not_available_any": _(
+        "Kontrakten i lenken finnes ikke i dataene, eller du har ikke tilgang til den. "
+        "Velg en annen kontrakt i listen.",
+        "The contract in the link is not in the data, or you do not have access to it. "
+        "Choose another contract from the list.",
+    ),
     "dash.contract.orgnr": _("org.nr.", "org. no."),
     "dash.contract.calloffs_more": _(
         "{first} og {n} til (se fanen Avrop)", "{first} and {n} more (see the Call-offs tab)"
