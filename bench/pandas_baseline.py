@@ -61,7 +61,7 @@ def key_figures(
     f = frames["factories"].replace("", pd.NA)
     f = f[f["contract_id"].isin(ids)]
     central = _bool(f["central"]).fillna(False).astype(bool)
-    statuses = ("not_started", "planned", "in_progress", "implemented")
+    statuses = ("not_reported", "not_started", "planned", "in_progress", "implemented")
 
     # deadlines
     start = _date(c["start_date"])

@@ -30,7 +30,9 @@ TEXT = "#2C2C2C"
 GRID = "#E6E1D6"
 
 # One scale per kind of status, in reading order, from "needs attention" to "done".
-DIALOGUE_STATUSES = ("not_started", "planned", "in_progress", "implemented")
+# `not_reported` (the supplier's list gave no status) sits beside `not_started`: it counts as
+# not started, but is told apart by its beige and a dotted pattern rather than the hatching.
+DIALOGUE_STATUSES = ("not_started", "not_reported", "planned", "in_progress", "implemented")
 DEADLINE_STATUSES = ("overdue", "met_late", "upcoming", "met_on_time")
 SEVERITIES = ("critical", "major", "minor", "observation")
 DEADLINE_KINDS = ("social_dialogue", "documentation", "action_plan", "milestone")
@@ -38,6 +40,7 @@ DEADLINE_KINDS = ("social_dialogue", "documentation", "action_plan", "milestone"
 STATUS_COLORS = {
     # lightness: red 68, yellow 83, light blue 86, dark blue 19 (CIE L*); warm = not yet done
     "not_started": RED,
+    "not_reported": DARK_BEIGE,
     "planned": YELLOW,
     "in_progress": LIGHT_BLUE,
     "implemented": DARK_BLUE,
@@ -53,8 +56,10 @@ STATUS_COLORS = {
     "not_covered": RED,
 }
 HATCHED = {"not_started", "overdue", "critical", "not_covered"}
+DOTTED = {"not_reported"}  # status unknown: marked, but not as the scale's "needs attention"
 MAP_SYMBOLS = {
     "not_started": "x",
+    "not_reported": "square-open",
     "planned": "circle-open",
     "in_progress": "circle",
     "implemented": "diamond",
@@ -77,6 +82,8 @@ def _text_color(fill: str) -> str:
 def _pattern(status: str) -> dict:
     if status in HATCHED:
         return {"shape": "/", "fgcolor": "rgba(42,40,89,0.55)", "size": 6, "solidity": 0.25}
+    if status in DOTTED:
+        return {"shape": ".", "fgcolor": "rgba(42,40,89,0.55)", "size": 6, "solidity": 0.3}
     return {}
 
 

@@ -134,6 +134,17 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(ddl)
     for name in schema.TABLE_ORDER:
         con.execute(data_table_ddl(schema.TABLES[name]))
+    # A database from an older contract version lacks its newer optional columns.
+    have = set(
+        con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema()"
+        ).fetchall()
+    )
+    for name in schema.TABLE_ORDER:
+        for c in schema.TABLES[name].columns:
+            if (name, c.name) not in have:
+                con.execute(f"ALTER TABLE {name} ADD COLUMN {c.name} {schema.STORAGE_TYPE[c.type]}")
     con.execute(sql("derive_contract_links"))  # a database from before the links existed
     create_parse_macros(con)
     for name in DATA_MACROS:

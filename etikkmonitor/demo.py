@@ -1286,6 +1286,10 @@ class _Block:
             status = "implemented" if old and r.random() < 0.65 else "in_progress"
         else:
             status = "planned" if planned else "not_started"
+        if central is None and status == "not_started":
+            # a factory list that marks neither centrality nor status (export contract v2);
+            # decided without a draw, so the rest of the world stays as it was
+            status = "not_reported"
         trained = committee = tool = partner = None
         if status in ("in_progress", "implemented"):
             share = r.uniform(0.1, 0.6) if status == "in_progress" else r.uniform(0.6, 1.0)
@@ -2640,7 +2644,7 @@ MESSY_FILES: tuple[_MessyFile, ...] = (
                 _Bad(
                     "Status sosial dialog",
                     "delvis",
-                    "ukjent verdi (gyldig: ikke startet, planlagt, pågår, gjennomført)",
+                    "ukjent verdi (gyldig: ikke rapportert, ikke startet, planlagt, pågår, gjennomført)",
                 ),
                 "TH2024020HTY3C8",
                 "SYE-2024-0042",

@@ -19,6 +19,7 @@ NBSP = "\u00a0"
 # Plain words for codes: statuses and enumerations are never shown raw.
 CODES: dict[str, dict[str, str]] = {
     # social dialogue status
+    "not_reported": {"nb": "Ikke rapportert", "en": "Not reported"},
     "not_started": {"nb": "Ikke startet", "en": "Not started"},
     "planned": {"nb": "Planlagt", "en": "Planned"},
     "in_progress": {"nb": "Pågår", "en": "In progress"},

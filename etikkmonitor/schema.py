@@ -80,6 +80,8 @@ def _c(name, alias, type_=TEXT, required=False, values=None) -> Column:
 
 
 DIALOGUE_STATUS = {
+    # v2: what a factory list without statuses brings; counts as not started for deadlines
+    "not_reported": "ikke rapportert",
     "not_started": "ikke startet",
     "planned": "planlagt",
     "in_progress": "pågår",
@@ -140,6 +142,7 @@ TABLES: dict[str, Table] = {
                 _c("oslo_part2_relevant", "oslo_del2_relevant", BOOL),
                 _c("oslo_part2_clauses", "oslo_del2_krav", BOOL),
                 _c("social_dialogue_required", "krav_sosial_dialog", BOOL),
+                _c("notice_id", "kunngjoring_id"),  # v2: the Doffin/TED notice
             ),
             key=("contract_id",),
         ),
@@ -162,6 +165,8 @@ TABLES: dict[str, Table] = {
                 _c("workers_trained", "arbeidere_opplaert", INTEGER),
                 _c("worker_committee", "arbeiderkomite", BOOL),
                 _c("partner", "samarbeidspartner"),
+                _c("os_id", "os_id"),  # v2: Open Supply Hub id
+                _c("address", "adresse"),  # v2
             ),
             key=("factory_id", "contract_id"),
             references=(_CONTRACT_REF,),

@@ -82,12 +82,13 @@ PART_STYLE = {
     "part1": {"color": "#4d4d4d", "edgecolor": "#000000", "hatch": None},
     "part2": {"color": "#ffffff", "edgecolor": "#000000", "hatch": "////"},
 }
-STATUS_ORDER = ("implemented", "in_progress", "planned", "not_started")
+STATUS_ORDER = ("implemented", "in_progress", "planned", "not_started", "not_reported")
 STATUS_STYLE = {
     "implemented": {"color": "#262626", "hatch": None, "text": "white"},
     "in_progress": {"color": "#a6a6a6", "hatch": None, "text": "black"},
     "planned": {"color": "#d9d9d9", "hatch": "....", "text": "black"},
     "not_started": {"color": "#ffffff", "hatch": None, "text": "black"},
+    "not_reported": {"color": "#ffffff", "hatch": "xx", "text": "black"},
 }
 LATE_ORDER = ("late_over_90", "late_31_to_90", "late_up_to_30")
 LATE_STYLE = {

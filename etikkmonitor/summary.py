@@ -10,10 +10,11 @@ from datetime import date
 
 import pandas as pd
 
-from . import db, settings
+from . import db, schema, settings
 from .filters import Filters
 
-STATUSES = ("not_started", "planned", "in_progress", "implemented")
+# dialogue statuses; `not_reported` (v2) has its own key in by_status
+STATUSES = tuple(schema.DIALOGUE_STATUS)
 SEVERITIES = ("critical", "major", "minor", "observation")
 
 
@@ -63,14 +64,9 @@ def key_figures(
         "factories": {
             "total": n("factories_total"),
             "central": n("factories_central"),
-            "by_status": {
-                s: n(s) for s in ("not_started", "planned", "in_progress", "implemented")
-            },
+            "by_status": {s: n(s) for s in STATUSES},
             # an addition to the contract's shape: the same counts for central factories only
-            "central_by_status": {
-                s: n(f"central_{s}")
-                for s in ("not_started", "planned", "in_progress", "implemented")
-            },
+            "central_by_status": {s: n(f"central_{s}") for s in STATUSES},
         },
         "deadlines": {s: n(s) for s in ("met_on_time", "met_late", "overdue", "upcoming")},
         "findings": {

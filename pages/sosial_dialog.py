@@ -17,7 +17,7 @@ if ui.empty(df, v, "dash.dialogue.none"):
 f = ui.figures(v)["factories"]
 by = f["central_by_status"]
 central = df[df["central"]]
-not_started = central[central["dialogue_status"].isin(["not_started", "planned"])]
+not_started = central[central["dialogue_status"].isin(["not_reported", "not_started", "planned"])]
 late = df[df["deadline_status"] == "overdue"]
 
 c1, c2, c3, c4 = st.columns(4)

@@ -17,7 +17,8 @@ SELECT
     count(*) FILTER (dialogue_status = 'implemented') AS implemented,
     count(*) FILTER (dialogue_status = 'in_progress') AS in_progress,
     count(*) FILTER (dialogue_status = 'planned') AS planned,
-    count(*) FILTER (dialogue_status = 'not_started') AS not_started
+    count(*) FILTER (dialogue_status = 'not_started') AS not_started,
+    count(*) FILTER (dialogue_status = 'not_reported') AS not_reported
 FROM central_factories
 GROUP BY country
 ORDER BY central DESC, country

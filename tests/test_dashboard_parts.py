@@ -219,14 +219,18 @@ def legend_names(fig: go.Figure) -> list[str]:
 
 
 def test_status_charts_speak_words_and_hatch_what_needs_attention():
-    counts = {"not_started": 1, "planned": 1, "in_progress": 3, "implemented": 2}
+    counts = {"not_started": 1, "not_reported": 4, "planned": 1, "in_progress": 3, "implemented": 2}
     fig = charts.status_counts(counts, charts.DIALOGUE_STATUSES, "nb")
-    assert legend_names(fig) == ["Ikke startet", "Planlagt", "Pågår", "Gjennomført"]
-    assert [t.y[0] for t in fig.data] == [1, 1, 3, 2]
-    assert fig.data[0].marker.pattern.shape == "/" and not fig.data[3].marker.pattern.shape
+    assert legend_names(fig) == [
+        "Ikke startet", "Ikke rapportert", "Planlagt", "Pågår", "Gjennomført"
+    ]  # fmt: skip
+    assert [t.y[0] for t in fig.data] == [1, 4, 1, 3, 2]
+    assert fig.data[0].marker.pattern.shape == "/" and not fig.data[4].marker.pattern.shape
+    # not reported (v2) is its own status: marked with dots, not the "needs attention" hatching
+    assert fig.data[1].marker.pattern.shape == "."
     assert fig.layout.separators == ",\u00a0"
     fig_en = charts.status_counts(counts, charts.DIALOGUE_STATUSES, "en")
-    assert legend_names(fig_en)[0] == "Not started"
+    assert legend_names(fig_en)[:2] == ["Not started", "Not reported"]
 
 
 def test_status_scales_read_without_red_green():
@@ -242,7 +246,7 @@ def test_status_scales_read_without_red_green():
     for scale in (charts.DIALOGUE_STATUSES, charts.DEADLINE_STATUSES):
         colours = [charts.STATUS_COLORS[s] for s in scale]
         assert len(set(colours)) == len(scale)
-        assert [s in charts.HATCHED for s in scale] == [True, False, False, False]
+        assert [s in charts.HATCHED for s in scale] == [True] + [False] * (len(scale) - 1)
         done, others = lightness(colours[-1]), [lightness(c) for c in colours[:-1]]
         assert min(others) - done > 40
 

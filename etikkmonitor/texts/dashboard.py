@@ -277,7 +277,8 @@ TEXT: dict[str, dict[str, str]] = {
     ),
     "dash.dialogue.not_started": _("Sentrale uten startet dialog", "Central, dialogue not started"),
     "dash.dialogue.not_started.caption": _(
-        "Status ikke startet eller planlagt", "Status not started or planned"
+        "Status ikke rapportert, ikke startet eller planlagt",
+        "Status not reported, not started or planned",
     ),
     "dash.dialogue.late": _("Over seksmånedersfristen", "Past the six-month deadline"),
     "dash.dialogue.late.caption": _(
@@ -308,10 +309,12 @@ TEXT: dict[str, dict[str, str]] = {
         "World map of the factories, coloured and marked by social dialogue status",
     ),
     "dash.dialogue.map.note": _(
-        "Store merker: sentrale fabrikker. Kryss: ikke startet, ring: planlagt, punkt: pågår, "
-        "rute: gjennomført. Fabrikker uten koordinater står midt i landet sitt.",
-        "Large marks: central factories. Cross: not started, ring: planned, dot: in progress, "
-        "diamond: implemented. Factories without coordinates sit in the middle of their country.",
+        "Store merker: sentrale fabrikker. Åpen firkant: ikke rapportert, kryss: ikke startet, "
+        "ring: planlagt, punkt: pågår, rute: gjennomført. Fabrikker uten koordinater står midt "
+        "i landet sitt.",
+        "Large marks: central factories. Open square: not reported, cross: not started, "
+        "ring: planned, dot: in progress, diamond: implemented. Factories without coordinates "
+        "sit in the middle of their country.",
     ),
     "dash.dialogue.by": _("Status per leverandør og land", "Status by supplier and country"),
     "dash.dialogue.by_supplier": _("Leverandør", "Supplier"),
