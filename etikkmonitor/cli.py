@@ -1,6 +1,8 @@
-"""The command line: `etikkmonitor import|summary|demo-data ...` (also `python -m etikkmonitor`).
+"""The command line: `etikkmonitor import|history|rollback|summary|snapshot|priorities|demo-data`
+(also `python -m etikkmonitor`).
 
 Each command is a thin shell over the package's functions, the same ones the dashboard calls.
+Its messages are in one language, `--lang` (Norwegian bokmål unless `--lang en`), as the pages'.
 """
 
 from __future__ import annotations
@@ -13,24 +15,45 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import db, schema
-from .i18n import t
+from . import db, schema, settings
+from .dates import DateProblem, parse_iso
+from .filters import Filters
+from .i18n import DEFAULT_LANG, LANGS, fmt_datetime, t
 
 EXIT_REFUSED = 2
+EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell tool reports when the reader went away
+
+
+class Failure(Exception):
+    """A command cannot do what was asked: `message` (already in the command's language) goes
+    to stderr, and the exit status is `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_REFUSED):
+        super().__init__(message)
+        self.code = code
 
 
 def default_db() -> Path:
     return Path(os.environ.get("ETIKKMONITOR_DB", db.DEFAULT_DB))
 
 
-def parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+def date_type(lang: str):
+    """argparse's `type` for a date: YYYY-MM-DD within the supported range, else what is wrong
+    (month 13, 30 February, year 9999) in `lang`."""
+
+    def parse_date(text: str) -> date:
+        try:
+            return parse_iso(text)
+        except DateProblem as e:
+            raise argparse.ArgumentTypeError(e.message(lang)) from None
+
+    return parse_date
 
 
-def open_store(path: Path | None, read_only: bool = False) -> db.Store:
+parse_date = date_type(DEFAULT_LANG)
+
+
+def open_store(path: Path | None, read_only: bool = False, lang: str = DEFAULT_LANG) -> db.Store:
     """The database; the default one is built from the demo data the first time."""
     from .bootstrap import ensure_default
 
@@ -38,8 +61,43 @@ def open_store(path: Path | None, read_only: bool = False) -> db.Store:
         path = default_db()
         ensure_default(path)
     elif not path.exists():
-        raise SystemExit(f"no database at {path}: run `etikkmonitor import ... --db {path}` first")
+        raise Failure(t("cli.no_db", lang, path=path))
     return db.Store(path, read_only=read_only)
+
+
+def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
+    """Filters for the agencies named on the command line, matched as `agencies.resolve` says:
+    case and accents do not matter, a unique whole-word part is taken (and said so on stderr),
+    a name matching none is a Failure naming the closest agencies."""
+    from .agencies import resolve
+
+    if not agencies:
+        return Filters()
+    import_id = store.current_import_id()
+    known = []
+    if import_id is not None:
+        options = store.query(
+            "filter_options",
+            import_id=import_id,
+            filters=Filters().as_param(),
+            rules=settings.rules(),
+            as_of=date.today(),
+        )
+        known = options.loc[options["dimension"] == "agencies", "value"].tolist()
+    found = resolve(agencies, known)
+    if not found.ok:
+        lines = [
+            t("cli.agency.unknown", lang, name=typed)
+            + (" " + t("cli.agency.closest", lang, names="; ".join(near)) if near else "")
+            for typed, near in found.unknown
+        ] + [
+            t("cli.agency.ambiguous", lang, name=typed, names="; ".join(names))
+            for typed, names in found.ambiguous
+        ]
+        raise Failure("\n".join(lines))
+    for typed, agency in found.guessed:
+        print(t("cli.agency.guessed", lang, name=typed, agency=agency), file=sys.stderr)
+    return Filters(agencies=tuple(found.matched))
 
 
 def _who() -> str | None:
@@ -50,54 +108,54 @@ def _who() -> str | None:
         return None
 
 
+def _table_words(name: str, lang: str) -> str:
+    return name if lang == "en" else schema.TABLES[name].alias
+
+
+def _dump(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
 def cmd_import(args) -> int:
-    from .importer import publish, validate
+    from .importer import missing_tables, publish, validate
     from .reading import Refused
 
+    lang = args.lang
     try:
         v = validate(args.paths)
     except Refused as e:
         if args.json:
-            print(
-                json.dumps(
-                    {"refused": True, "errors": [x.as_dict() for x in e.errors]},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
+            _dump({"refused": True, "errors": [x.as_dict() for x in e.errors]})
         else:
-            print(t("cli.refused", args.lang), file=sys.stderr)
+            print(t("cli.refused", lang), file=sys.stderr)
             for x in e.errors:
                 print(f"  {x.file}: {x.message}", file=sys.stderr)
         return EXIT_REFUSED
     try:
-        rejects = v.rejects(args.lang)
-        if args.strict and rejects:
+        rejects = v.rejects(lang)
+        # A table without a file publishes as empty: the dashboard would show no factories,
+        # findings ... from then on. Said plainly; --strict refuses it, as it refuses rejects.
+        missing = missing_tables(v)
+        missing_words = ", ".join(_table_words(m, lang) for m in missing)
+        problems = []
+        if rejects:
+            problems.append(t("cli.strict", lang, n=len(rejects)))
+        if missing:
+            problems.append(t("cli.strict.missing", lang, tables=missing_words))
+        if args.strict and problems:
             if args.json:
-                print(
-                    json.dumps(
-                        {
-                            "refused": True,
-                            "errors": [
-                                {
-                                    "file": "",
-                                    "message": t("cli.strict", "en", n=len(rejects)),
-                                    "columns": [],
-                                }
-                            ],
-                            "rejected": rejects,
-                        },
-                        ensure_ascii=False,
-                        indent=2,
-                        default=str,
-                    )
+                _dump(
+                    {
+                        "refused": True,
+                        "errors": [{"file": "", "message": p, "columns": []} for p in problems],
+                        "missing_tables": missing,
+                        "rejected": rejects,
+                    }
                 )
             else:
-                _print_rejects(rejects, args.lang)
-                print(
-                    t("cli.strict", args.lang, n=len(rejects)),
-                    file=sys.stderr,
-                )
+                _print_rejects(rejects, lang)
+                for p in problems:
+                    print(p, file=sys.stderr)
             return EXIT_REFUSED
         path = args.db or default_db()
         store = db.Store(path)
@@ -107,55 +165,55 @@ def cmd_import(args) -> int:
             store.close()
         files = v.files()
         if args.json:
-            out = {
-                "import_id": import_id,
-                "imported": v.counts,
-                "rejected": [
-                    {
-                        k: r[k]
-                        for k in (
-                            "table",
-                            "file",
-                            "sheet",
-                            "line",
-                            "column",
-                            "value",
-                            "reason",
-                            "code",
-                        )
-                    }
-                    for r in rejects
-                ],
-                "files": [
-                    {
-                        k: f[k]
-                        for k in (
-                            "file",
-                            "sheet",
-                            "table",
-                            "rows_read",
-                            "rows_imported",
-                            "rows_rejected",
-                            "unknown_columns",
-                        )
-                    }
-                    for f in files
-                ],
-            }
-            print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+            _dump(
+                {
+                    "import_id": import_id,
+                    "imported": v.counts,
+                    "missing_tables": missing,
+                    "rejected": [
+                        {
+                            k: r[k]
+                            for k in (
+                                "table",
+                                "file",
+                                "sheet",
+                                "line",
+                                "column",
+                                "value",
+                                "reason",
+                                "code",
+                            )
+                        }
+                        for r in rejects
+                    ],
+                    "files": [
+                        {
+                            k: f[k]
+                            for k in (
+                                "file",
+                                "sheet",
+                                "table",
+                                "rows_read",
+                                "rows_imported",
+                                "rows_rejected",
+                                "unknown_columns",
+                            )
+                        }
+                        for f in files
+                    ],
+                }
+            )
         else:
-            lang = args.lang
             print(t("cli.published", lang, id=import_id, path=path))
             for f in files:
                 where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
-                table = f["table"] if lang == "en" else schema.TABLES[f["table"]].alias
                 print(
                     "  "
                     + t(
                         "cli.file_counts",
                         lang,
                         where=where,
-                        table=table,
+                        table=_table_words(f["table"], lang),
                         read=f["rows_read"],
                         imported=f["rows_imported"],
                         rejected=f["rows_rejected"],
@@ -163,7 +221,9 @@ def cmd_import(args) -> int:
                 )
                 if f["unknown_columns"]:
                     print("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
-            _print_rejects(rejects, args.lang)
+            _print_rejects(rejects, lang)
+            if missing:
+                print("\n" + t("cli.missing_tables", lang, tables=missing_words), file=sys.stderr)
         return 0
     finally:
         v.close()
@@ -177,35 +237,112 @@ def _print_rejects(rejects, lang: str) -> None:
         where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
         value = "" if r["value"] is None else f" = {r['value']!r}"
         line = t("cli.line", lang, line=r["line"])
-        print(f"  {where} {line}: {r['header'] or '(row)'}{value}: {r['reason']}")
+        print(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
+
+
+def cmd_history(args) -> int:
+    from .history import history
+
+    store = open_store(args.db, read_only=True, lang=args.lang)
+    try:
+        log = history(store)
+    finally:
+        store.close()
+    rows = [
+        {
+            "import_id": int(r["import_id"]),
+            "action": r["action"],
+            "data_import_id": int(r["data_import_id"]),
+            "created_at": r["created_at"].to_pydatetime(),
+            "created_by": r["created_by"] if isinstance(r["created_by"], str) else None,
+            "note": r["note"] if isinstance(r["note"], str) else None,
+            "files": int(r["files"]),
+            "rows_imported": int(r["rows_imported"]),
+            "rows_rejected": int(r["rows_rejected"]),
+            "is_current": bool(r["is_current"]),
+        }
+        for _, r in log.iterrows()
+    ]
+    if args.json:
+        _dump([r | {"created_at": r["created_at"].isoformat(timespec="seconds")} for r in rows])
+        return 0
+    lang = args.lang
+    if not rows:
+        print(t("cli.history.empty", lang))
+        return 0
+    for r in rows:
+        what = t(f"cli.history.{r['action']}", lang, data=r["data_import_id"])
+        if r["files"]:
+            what += ", " + t(
+                "cli.history.rows",
+                lang,
+                files=r["files"],
+                imported=r["rows_imported"],
+                rejected=r["rows_rejected"],
+            )
+        if r["note"]:
+            what += f" ({r['note']})"
+        mark = "*" if r["is_current"] else " "
+        when = fmt_datetime(r["created_at"], lang)
+        print(f"{mark}{r['import_id']:>4}  {when}  {r['created_by'] or '–'}: {what}")
+    print("\n" + t("cli.history.legend", lang))
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    from .history import history, rollback
+
+    lang = args.lang
+    store = open_store(args.db, lang=lang)
+    try:
+        log = history(store)
+        imports = [int(i) for i in log.loc[log["action"] == "import", "import_id"]]
+        current = store.current_import_id()
+        target = args.import_id
+        if target is None:
+            # the newest import before the one whose data is current
+            earlier = [i for i in imports if current is None or i < current]
+            if not earlier:
+                raise Failure(t("cli.rollback.nothing", lang))
+            target = max(earlier)
+        elif target not in imports:
+            raise Failure(
+                t("cli.rollback.unknown", lang, id=target, ids=", ".join(map(str, sorted(imports))))
+            )
+        if target == current:
+            raise Failure(t("cli.rollback.current", lang, id=target))
+        entry = rollback(store, target, user=_who())
+    finally:
+        store.close()
+    print(t("cli.rollback.done", lang, id=target, entry=entry, path=args.db or default_db()))
+    return 0
 
 
 def cmd_summary(args) -> int:
-    from .filters import Filters
     from .summary import key_figures
 
-    store = open_store(args.db, read_only=args.db is not None)
+    store = open_store(args.db, read_only=args.db is not None, lang=args.lang)
     try:
-        figures = key_figures(store, args.as_of, Filters(agencies=tuple(args.agency or ())))
+        flt = agency_filters(store, args.agency, args.lang)
+        figures = key_figures(store, args.as_of, flt)
     finally:
         store.close()
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        _dump(figures)
     else:
         from .i18n import summary_sentences
 
-        for line in summary_sentences(figures, "nb"):
+        for line in summary_sentences(figures, args.lang):
             print(line)
     return 0
 
 
 def cmd_priorities(args) -> int:
-    from .filters import Filters
     from .priority import priorities, supplier_priorities
 
-    store = open_store(args.db, read_only=args.db is not None)
+    store = open_store(args.db, read_only=args.db is not None, lang=args.lang)
     try:
-        flt = Filters(agencies=tuple(args.agency or ()))
+        flt = agency_filters(store, args.agency, args.lang)
         rows = priorities(store, args.as_of, flt, lang=args.lang)
         if args.suppliers:
             rows = supplier_priorities(store, args.as_of, flt, lang=args.lang, contracts=rows)
@@ -213,7 +350,7 @@ def cmd_priorities(args) -> int:
         store.close()
     rows = rows[: args.top] if args.top is not None else rows
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _dump(rows)
     else:
         for r in rows:
             who = (
@@ -226,19 +363,19 @@ def cmd_priorities(args) -> int:
 
 
 def cmd_snapshot(args) -> int:
-    from .filters import Filters
     from .snapshot import build_pdf
 
+    lang = args.lang
     if args.compare_to is not None and args.compare_to > args.as_of:
-        raise SystemExit(f"--compare-to {args.compare_to} is after --as-of {args.as_of}")
-    store = open_store(args.db, read_only=args.db is not None)
+        raise Failure(t("cli.compare_after", lang, compare=args.compare_to, as_of=args.as_of))
+    store = open_store(args.db, read_only=args.db is not None, lang=lang)
     try:
-        flt = Filters(agencies=tuple(args.agency or ()))
-        pdf = build_pdf(store, args.as_of, flt, compare_to=args.compare_to, lang=args.lang)
+        flt = agency_filters(store, args.agency, lang)
+        pdf = build_pdf(store, args.as_of, flt, compare_to=args.compare_to, lang=lang)
     finally:
         store.close()
     Path(args.out).write_bytes(pdf)
-    print(f"{args.out}: {len(pdf)} bytes")
+    print(t("cli.snapshot.written", lang, path=args.out, n=len(pdf)))
     return 0
 
 
@@ -248,51 +385,99 @@ def cmd_demo_data(args) -> int:
     counts = demo.generate(Path(args.out), scale=args.scale, seed=args.seed)
     if args.messy:
         demo.write_messy(Path(args.messy))
-    print(json.dumps(counts, indent=2))
+    _dump(counts)
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="etikkmonitor", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error line in the command's language (argparse's own wording of the
+    problem, e.g. a missing argument, stays English: it has no Norwegian)."""
 
-    imp = sub.add_parser("import", help="validate an export and publish it")
+    lang = DEFAULT_LANG
+
+    def error(self, message: str):
+        usage = self.format_usage()
+        if self.lang == "nb":
+            usage = usage.replace("usage:", "bruk:", 1)
+        self._print_message(usage, sys.stderr)
+        self.exit(EXIT_REFUSED, f"{self.prog}: {t('cli.error', self.lang)}: {message}\n")
+
+
+def _lang_of(argv: list[str]) -> str:
+    """The --lang given anywhere on the line (before the parser runs, so that its own errors
+    are in that language too)."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGS:
+            return value
+    return DEFAULT_LANG
+
+
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    _Parser.lang = lang
+    as_date = date_type(lang)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGS, default=DEFAULT_LANG, help="language of messages and words"
+    )
+    p = _Parser(prog="etikkmonitor", description=__doc__, parents=[common])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add(name: str, help_: str):
+        return sub.add_parser(name, help=help_, parents=[common])
+
+    imp = add("import", "validate an export and publish it")
     imp.add_argument("paths", nargs="+", help="CSV/XLSX files or folders")
     imp.add_argument("--db", type=Path, help="database file (default data/etikkmonitor.duckdb)")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
-    imp.add_argument("--strict", action="store_true", help="refuse if any row is rejected")
-    imp.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of reasons")
+    imp.add_argument(
+        "--strict", action="store_true", help="refuse if any row is rejected or a table is missing"
+    )
     imp.set_defaults(func=cmd_import)
 
-    s = sub.add_parser("summary", help="the key figures as of a date")
-    s.add_argument("--as-of", type=parse_date, default=date.today(), help="YYYY-MM-DD")
+    h = add("history", "the import log: imports and roll-backs, newest first")
+    h.add_argument("--db", type=Path)
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(func=cmd_history)
+
+    rb = add("rollback", "make an earlier import's data current again (logged, can be undone)")
+    rb.add_argument(
+        "import_id", nargs="?", type=int, help="the import to go back to (default: the one before)"
+    )
+    rb.add_argument("--db", type=Path)
+    rb.set_defaults(func=cmd_rollback)
+
+    s = add("summary", "the key figures as of a date")
+    s.add_argument("--as-of", type=as_date, default=date.today(), help="YYYY-MM-DD")
     s.add_argument("--agency", action="append", help="agency (repeat for several)")
     s.add_argument("--db", type=Path)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_summary)
 
-    d = sub.add_parser("demo-data", help="write the demo export")
+    d = add("demo-data", "write the demo export")
     d.add_argument("--out", required=True)
     d.add_argument("--scale", type=int, default=1)
     d.add_argument("--seed", type=int, default=2020)
     d.add_argument("--messy", help="also write the messy demo export to this folder")
     d.set_defaults(func=cmd_demo_data)
 
-    pr = sub.add_parser("priorities", help="what to follow up next: contracts by priority score")
-    pr.add_argument("--as-of", type=parse_date, default=date.today(), help="YYYY-MM-DD")
+    pr = add("priorities", "what to follow up next: contracts by priority score")
+    pr.add_argument("--as-of", type=as_date, default=date.today(), help="YYYY-MM-DD")
     pr.add_argument("--agency", action="append", help="agency (repeat for several)")
     pr.add_argument("--top", type=int, help="only the N highest")
     pr.add_argument("--suppliers", action="store_true", help="rolled up per supplier")
-    pr.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of the words")
     pr.add_argument("--db", type=Path)
     pr.add_argument("--json", action="store_true", help="print the list as JSON (with terms)")
     pr.set_defaults(func=cmd_priorities)
 
-    sn = sub.add_parser("snapshot", help="the status snapshot for politicians as a PDF")
-    sn.add_argument("--as-of", type=parse_date, default=date.today(), help="YYYY-MM-DD")
+    sn = add("snapshot", "the status snapshot for politicians as a PDF")
+    sn.add_argument("--as-of", type=as_date, default=date.today(), help="YYYY-MM-DD")
     sn.add_argument("--agency", action="append", help="agency (repeat for several)")
-    sn.add_argument("--compare-to", type=parse_date, help="YYYY-MM-DD (default: a quarter earlier)")
-    sn.add_argument("--lang", choices=("nb", "en"), default="nb")
+    sn.add_argument("--compare-to", type=as_date, help="YYYY-MM-DD (default: a quarter earlier)")
     sn.add_argument("--db", type=Path)
     sn.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     sn.set_defaults(func=cmd_snapshot)
@@ -300,12 +485,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = _lang_of(argv)
     try:
+        args = build_parser(lang).parse_args(argv)
         return args.func(args)
-    except db.DatabaseBusy as e:
+    except Failure as e:
         print(str(e), file=sys.stderr)
+        return e.code
+    except db.DatabaseBusy as e:
+        print(t("cli.busy", lang, path=e.path), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`summary --json | head -3`): end quietly. Python would still
+        # try to flush stdout at exit and complain, so point it at /dev/null first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
 
 
 if __name__ == "__main__":

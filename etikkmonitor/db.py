@@ -45,7 +45,11 @@ DATA_MACROS = ("scoped_contracts", "findings_as_of", "deadlines")
 
 
 class DatabaseBusy(RuntimeError):
-    """Another process holds the database file."""
+    """Another process holds the database file (`path`)."""
+
+    def __init__(self, message: str, path: Path | None = None):
+        super().__init__(message)
+        self.path = path
 
 
 @cache
@@ -198,7 +202,8 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
             raise DatabaseBusy(
-                f"{path} is in use by another process (is the dashboard running on it?): {e}"
+                f"{path} is in use by another process (is the dashboard running on it?): {e}",
+                path,
             ) from e
         raise
     if not read_only:

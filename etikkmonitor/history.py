@@ -42,7 +42,8 @@ def rollback(store: db.Store, to_import_id: int, user: str | None = None) -> int
                     "to": to_import_id,
                     "at": datetime.now(),
                     "user": user,
-                    "note": f"roll-back to import {to_import_id}",
+                    # no note: the action and data_import_id say it, in any language
+                    "note": None,
                 },
             )
             cur.execute("COMMIT")

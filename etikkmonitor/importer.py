@@ -97,6 +97,13 @@ class Validation:
         self.con.close()
 
 
+def missing_tables(v: Validation) -> list[str]:
+    """The export's tables that no file of `v` holds, in the contract's order: published, each
+    is empty in the new dataset (an import replaces the whole dataset)."""
+    present = {s.table for s in v.sources}
+    return [name for name in schema.TABLE_ORDER if name not in present]
+
+
 def reason(code: str, detail: str | None, lang: str = "en") -> str:
     """The reason for a reject in words; `detail` is the parent table of a broken reference,
     or `file:line` of the first row with a duplicate key."""

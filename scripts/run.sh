@@ -7,4 +7,5 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+bash scripts/install-package.sh  # the `etikkmonitor` command
 exec .venv/bin/python -m streamlit run app.py "$@"

@@ -18,6 +18,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+bash scripts/install-package.sh  # the `etikkmonitor` command
 .venv/bin/ruff format --check .
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

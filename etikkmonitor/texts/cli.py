@@ -1,4 +1,4 @@
-"""The command line's report of an import."""
+"""The command line's messages: the report of an import, the import log, refusals."""
 
 TEXT = {
     "cli.published": {
@@ -25,5 +25,93 @@ TEXT = {
     "cli.refused": {
         "nb": "Importen er avvist; ingenting er endret:",
         "en": "Import refused; nothing was changed:",
+    },
+    "cli.row": {"nb": "(raden)", "en": "(row)"},
+    "cli.strict.missing": {
+        "nb": "Importen er avvist (--strict): eksporten har ingen fil for {tables}; "
+        "ingenting er endret.",
+        "en": "Import refused (--strict): the export has no file for {tables}; "
+        "nothing was changed.",
+    },
+    "cli.missing_tables": {
+        "nb": "Merk: eksporten har ingen fil for {tables}. En import erstatter hele datasettet, "
+        "så disse tabellene er nå tomme. Importer hele eksporten (en mappe) for å få dem "
+        "tilbake, eller rull tilbake med `etikkmonitor rollback`.",
+        "en": "Note: the export has no file for {tables}. An import replaces the whole dataset, "
+        "so these tables are now empty. Import the whole export (a folder) to have them back, "
+        "or roll back with `etikkmonitor rollback`.",
+    },
+    "cli.error": {"nb": "feil", "en": "error"},
+    "cli.no_db": {
+        "nb": "Det finnes ingen database i {path}: importer først med "
+        "`etikkmonitor import MAPPE --db {path}`.",
+        "en": "There is no database at {path}: import first with "
+        "`etikkmonitor import FOLDER --db {path}`.",
+    },
+    "cli.busy": {
+        "nb": "Databasen {path} er i bruk av en annen prosess (kjører dashbordet på den?). "
+        "Prøv igjen når den er ledig.",
+        "en": "The database {path} is in use by another process (is the dashboard running on "
+        "it?). Try again when it is free.",
+    },
+    "cli.agency.unknown": {
+        "nb": "Ingen virksomhet heter «{name}».",
+        "en": "No agency is called '{name}'.",
+    },
+    "cli.agency.closest": {
+        "nb": "Nærmest: {names}.",
+        "en": "Closest: {names}.",
+    },
+    "cli.agency.ambiguous": {
+        "nb": "«{name}» passer til flere virksomheter: {names}. Skriv hele navnet.",
+        "en": "'{name}' fits several agencies: {names}. Write the whole name.",
+    },
+    "cli.agency.guessed": {
+        "nb": "«{name}» tolket som «{agency}».",
+        "en": "'{name}' taken as '{agency}'.",
+    },
+    "cli.compare_after": {
+        "nb": "--compare-to {compare} er etter --as-of {as_of}: sammenligningsdatoen må være før.",
+        "en": "--compare-to {compare} is after --as-of {as_of}: the comparison date must be "
+        "earlier.",
+    },
+    "cli.snapshot.written": {
+        "nb": "{path}: {n} byte skrevet",
+        "en": "{path}: {n} bytes written",
+    },
+    "cli.history.import": {"nb": "import", "en": "import"},
+    "cli.history.rollback": {
+        "nb": "tilbakerulling til import {data}",
+        "en": "roll-back to import {data}",
+    },
+    "cli.history.rows": {
+        "nb": "{files} filer, {imported} rader importert, {rejected} avvist",
+        "en": "{files} files, {imported} rows imported, {rejected} rejected",
+    },
+    "cli.history.legend": {
+        "nb": "* = gjeldende. `etikkmonitor rollback NR` gjør dataene fra import NR gjeldende "
+        "igjen.",
+        "en": "* = current. `etikkmonitor rollback NO` makes import NO's data current again.",
+    },
+    "cli.history.empty": {
+        "nb": "Databasen har ingen importer ennå.",
+        "en": "The database holds no import yet.",
+    },
+    "cli.rollback.nothing": {
+        "nb": "Det finnes ingen tidligere import å rulle tilbake til.",
+        "en": "There is no earlier import to roll back to.",
+    },
+    "cli.rollback.unknown": {
+        "nb": "Det finnes ingen import {id}. Importene er: {ids} (se `etikkmonitor history`).",
+        "en": "There is no import {id}. The imports are: {ids} (see `etikkmonitor history`).",
+    },
+    "cli.rollback.current": {
+        "nb": "Dataene fra import {id} er allerede gjeldende; ingenting er endret.",
+        "en": "Import {id}'s data is current already; nothing was changed.",
+    },
+    "cli.rollback.done": {
+        "nb": "Rullet tilbake: dataene fra import {id} er gjeldende igjen i {path} "
+        "(loggført som {entry}).",
+        "en": "Rolled back: import {id}'s data is current again in {path} (logged as {entry}).",
     },
 }
