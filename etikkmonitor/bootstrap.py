@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -13,19 +14,21 @@ DEMO_DIR = db.ROOT / "data" / "demo"
 _lock = threading.Lock()
 
 
-def ensure_default(path: Path) -> None:
+def _has_data(path: Path) -> bool:
+    store = db.Store(path)
+    try:
+        return store.current_import_id() is not None
+    except (duckdb.Error, db.DatabaseError):  # not an Etikkmonitor database (yet)
+        return False
+    finally:
+        store.close()
+
+
+def ensure_default(path: Path, wait: float = 120.0) -> None:
     """Import the demo export into `path` if it holds no import yet."""
     with _lock:
-        if path.exists():
-            store = db.Store(path, read_only=True)
-            try:
-                has_data = store.current_import_id() is not None
-            except duckdb.Error:  # not an Etikkmonitor database (yet)
-                has_data = False
-            finally:
-                store.close()
-            if has_data:
-                return
+        if _has_data(path):
+            return
         from .importer import publish, validate
 
         v = validate([DEMO_DIR])
@@ -33,6 +36,13 @@ def ensure_default(path: Path) -> None:
             store = db.Store(path)
             try:
                 publish(v, store, user="demo", note="demo data, built at first start")
+            except db.DatabaseBusy:
+                # another process (a second command, the dashboard) is building it right now
+                deadline = time.monotonic() + wait
+                while not _has_data(path):
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
             finally:
                 store.close()
         finally:

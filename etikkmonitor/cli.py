@@ -53,8 +53,10 @@ def date_type(lang: str):
 parse_date = date_type(DEFAULT_LANG)
 
 
-def open_store(path: Path | None, read_only: bool = False, lang: str = DEFAULT_LANG) -> db.Store:
-    """The database; the default one is built from the demo data the first time."""
+def open_store(path: Path | None, read_only: bool = True, lang: str = DEFAULT_LANG) -> db.Store:
+    """The published database, for reading (`read_only=False` only to publish through it);
+    the default one is built from the demo data the first time. Readers never lock the file:
+    an import may publish beside them at any time."""
     from .bootstrap import ensure_default
 
     if path is None:
@@ -293,7 +295,7 @@ def cmd_rollback(args) -> int:
     from .history import history, rollback
 
     lang = args.lang
-    store = open_store(args.db, lang=lang)
+    store = open_store(args.db, read_only=False, lang=lang)  # it publishes a roll-back
     try:
         log = history(store)
         imports = [int(i) for i in log.loc[log["action"] == "import", "import_id"]]
@@ -321,7 +323,7 @@ def cmd_rollback(args) -> int:
 def cmd_summary(args) -> int:
     from .summary import key_figures
 
-    store = open_store(args.db, read_only=args.db is not None, lang=args.lang)
+    store = open_store(args.db, lang=args.lang)
     try:
         flt = agency_filters(store, args.agency, args.lang)
         figures = key_figures(store, args.as_of, flt)
@@ -340,7 +342,7 @@ def cmd_summary(args) -> int:
 def cmd_priorities(args) -> int:
     from .priority import priorities, supplier_priorities
 
-    store = open_store(args.db, read_only=args.db is not None, lang=args.lang)
+    store = open_store(args.db, lang=args.lang)
     try:
         flt = agency_filters(store, args.agency, args.lang)
         rows = priorities(store, args.as_of, flt, lang=args.lang)
@@ -368,7 +370,7 @@ def cmd_snapshot(args) -> int:
     lang = args.lang
     if args.compare_to is not None and args.compare_to > args.as_of:
         raise Failure(t("cli.compare_after", lang, compare=args.compare_to, as_of=args.as_of))
-    store = open_store(args.db, read_only=args.db is not None, lang=lang)
+    store = open_store(args.db, lang=lang)
     try:
         flt = agency_filters(store, args.agency, lang)
         pdf = build_pdf(store, args.as_of, flt, compare_to=args.compare_to, lang=lang)
@@ -493,8 +495,8 @@ def main(argv=None) -> int:
     except Failure as e:
         print(str(e), file=sys.stderr)
         return e.code
-    except db.DatabaseBusy as e:
-        print(t("cli.busy", lang, path=e.path), file=sys.stderr)
+    except db.DatabaseError as e:  # busy, unreadable, not writable: said plainly, no traceback
+        print(f"{e.values.get('path', '')}: {e.text(lang)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (`summary --json | head -3`): end quietly. Python would still

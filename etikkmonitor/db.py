@@ -1,9 +1,15 @@
 """The DuckDB database: schema, connections and the query runner.
 
 Every import is kept: data tables carry an `import_id`, and the current dataset is the one the
-newest row of `imports` points at. Publishing an import or rolling back is then one small insert
-in one transaction, so a reader sees the old or the new dataset, never a mix; and any two imports
-can be compared later.
+newest row of `imports` points at; any two imports can be compared later.
+
+Readers and the publisher never share a file. The path the dashboard and the command line are
+given (data/etikkmonitor.duckdb) is a symlink to the published version in
+`<name>.versions/`, which nobody writes again. Readers open it read-only, so they never hold a
+write lock, and notice at their next query when the symlink points elsewhere. An import or a
+roll-back (`Store.publishing()`) copies the published version, adds its rows and its log entry
+in one transaction, and publishes the copy by renaming the symlink onto it: a reader sees the old
+dataset or the new one, never a mix, and a failed import changes nothing.
 
 Streamlit runs each session in its own thread: callers take a fresh cursor per query
 (`Store.cursor()`), never share one connection between threads.
@@ -11,9 +17,16 @@ Streamlit runs each session in its own thread: callers take a fresh cursor per q
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+import secrets
+import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -44,12 +57,27 @@ PARSE_MACROS = (
 DATA_MACROS = ("scoped_contracts", "findings_as_of", "deadlines")
 
 
-class DatabaseBusy(RuntimeError):
-    """Another process holds the database file (`path`)."""
+class DatabaseError(RuntimeError):
+    """The database cannot be used as asked. `key` and `values` give the words for a person
+    (etikkmonitor/texts/database.py); str() is the English text with the path."""
 
-    def __init__(self, message: str, path: Path | None = None):
-        super().__init__(message)
-        self.path = path
+    def __init__(self, key: str, **values) -> None:
+        self.key, self.values = key, values
+        super().__init__(f"{values.get('path', '')}: {self.text('en')}")
+
+    @property
+    def path(self) -> Path | None:
+        return self.values.get("path")
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`, without the server's paths (it may reach a browser)."""
+        from .i18n import t
+
+        return t(self.key, lang, **self.values)
+
+
+class DatabaseBusy(DatabaseError):
+    """Another process holds the database file, or is publishing to it."""
 
 
 @cache
@@ -157,19 +185,44 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 @dataclass
 class Store:
-    """One database file, opened once per process; a cursor per query."""
+    """The published database at `path`, for reading; `publishing()` makes and publishes the next.
+
+    Readers never hold a write lock: each process opens the published file read-only (attached
+    to a private in-memory catalog, which holds this code's macros) and checks at every
+    `cursor()` whether `path` now names another file; if so, the next query runs on the new one.
+    A query already running finishes on the file it started on. `read_only=True` only forbids
+    publishing through this Store.
+    """
 
     path: Path
     read_only: bool = False
     _con: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
+    _identity: tuple | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection to the database published now (reopened when that changed)."""
+        con = self._con
+        if con is not None and _identity(self.path) == self._identity:
+            return con
         with self._lock:
-            if self._con is None:
-                self._con = connect(self.path, read_only=self.read_only)
-            return self._con
+            for _ in range(5):
+                identity = _identity(self.path)
+                if self._con is not None and identity == self._identity:
+                    return self._con
+                try:
+                    con, identity = _open_published(self.path)
+                except FileNotFoundError:  # replaced and cleaned up between look-up and open
+                    continue
+                # The old connection is dropped, not closed: cursors still running on it keep
+                # its file open until they finish (closing it would cut them off).
+                self._con, self._identity = con, identity
+                return con
+            raise DatabaseError("db.error.unstable", path=self.path)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()
@@ -179,6 +232,7 @@ class Store:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+                self._identity = None
 
     def current_import_id(self) -> int | None:
         rows = (
@@ -192,20 +246,207 @@ class Store:
         """Run queries/<name>.sql with the $parameters it names, taken from `params`."""
         return run(self.cursor(), name, **params)
 
+    @contextmanager
+    def publishing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor, in a transaction, on the next version of the database; published on success.
+
+        The next version is a copy of the published file beside it (every import is kept, so
+        it holds the whole history), changed inside the `with` block, checkpointed, synced to
+        disk and then published by renaming a symlink at `path` onto it: one atomic step. A
+        failure anywhere before that step leaves the published file as it was and removes the
+        copy. One publisher at a time per file, across processes: another one meanwhile is
+        refused with DatabaseBusy, not queued.
+        """
+        if self.read_only:
+            raise DatabaseError("db.error.read_only_store", path=self.path)
+        with _publish_lock, _exclusive(self.path):
+            published = _published_file(self.path)
+            folder = versions_dir(self.path)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            new = folder / f"{stamp}-{secrets.token_hex(4)}.duckdb"
+            try:
+                _writable(folder.mkdir, self.path, exist_ok=True)
+                if published is not None:
+                    _writable(shutil.copyfile, self.path, published, new)
+                    if _wal(published).exists():  # a file last closed uncleanly: keep its log
+                        shutil.copyfile(_wal(published), _wal(new))
+                con = connect(new)
+                try:
+                    cur = con.cursor()
+                    cur.execute("BEGIN TRANSACTION")
+                    yield cur
+                    cur.execute("COMMIT")
+                    con.execute("CHECKPOINT")  # the published file is whole, without a log
+                finally:
+                    con.close()
+                _fsync(new)
+                _fsync(folder)
+                _point(self.path, new)
+            except BaseException:
+                for f in (new, _wal(new)):
+                    f.unlink(missing_ok=True)
+                raise
+            _clean(folder, keep={new.name, published.name if published else ""})
+
+
+_publish_lock = threading.Lock()  # one publisher per process; _exclusive() across processes
+
+
+def versions_dir(path: Path) -> Path:
+    """Where the published versions of the database at `path` are kept."""
+    return path.with_name(path.name + ".versions")
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _published_file(path: Path) -> Path | None:
+    """The file `path` names now (through its symlink), or None when there is none yet."""
+    real = Path(os.path.realpath(path))
+    return real if real.exists() else None
+
+
+def _identity(path: Path) -> tuple | None:
+    """What tells the published file from its successor: a new version is a new inode."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise DatabaseError("db.error.unreadable", path=path, error=e.strerror) from None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _open_published(path: Path) -> tuple[duckdb.DuckDBPyConnection, tuple | None]:
+    """A reader's connection: an in-memory catalog with the published file attached read-only,
+    a view per table onto it (or an empty table where an older file has none) and this code's
+    macros, so every cursor sees the same names whatever version the file was written by."""
+    real = _published_file(path)
+    identity = _identity(real) if real is not None else None
+    con = duckdb.connect()
+    try:
+        attached: dict[str, set[str]] = {}
+        if real is not None:
+            quoted = str(real).replace("'", "''")  # a path from the configuration, never data
+            try:
+                con.execute(f"ATTACH '{quoted}' AS published (READ_ONLY)")
+            except duckdb.Error as e:
+                if not real.exists():
+                    raise FileNotFoundError(real) from e
+                _raise_open_error(path, e)
+            for table, column in con.execute(
+                "SELECT table_name, column_name FROM duckdb_columns() "
+                "WHERE database_name = 'published' AND schema_name = 'main'"
+            ).fetchall():
+                attached.setdefault(table, set()).add(column)
+        for name, columns in sorted(attached.items()):
+            # A file from an older contract version lacks newer optional columns: NULL here,
+            # as ensure_schema adds them empty when the next version is written.
+            missing = [
+                f"NULL::{schema.STORAGE_TYPE[c.type]} AS {c.name}"
+                for c in (schema.TABLES[name].columns if name in schema.TABLES else ())
+                if c.name not in columns
+            ]
+            con.execute(
+                f'CREATE VIEW "{name}" AS SELECT *{"".join(", " + m for m in missing)} '
+                f'FROM published.main."{name}"'
+            )
+        for ddl in LOG_DDL:
+            if _ddl_table(ddl) not in attached:
+                con.execute(ddl)
+        for name in schema.TABLE_ORDER:
+            if name not in attached:
+                con.execute(data_table_ddl(schema.TABLES[name]))
+        create_parse_macros(con)
+        for name in DATA_MACROS:
+            con.execute(sql(f"macros/{name}"))
+    except BaseException:
+        con.close()
+        raise
+    return con, identity
+
+
+def _ddl_table(ddl: str) -> str:
+    return re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", ddl).group(1)
+
+
+def _raise_open_error(path: Path, e: duckdb.Error):
+    text = str(e).lower()
+    if "lock" in text:
+        raise DatabaseBusy("db.error.busy", path=path, error=str(e)) from None
+    if "permission denied" in text:
+        raise DatabaseError("db.error.unreadable", path=path, error="permission denied") from None
+    raise DatabaseError("db.error.not_a_database", path=path, error=str(e)) from None
+
+
+@contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """The publishing lock of `path` (flock on a file beside it), or DatabaseBusy at once."""
+    lock_file = path.with_name(path.name + ".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise DatabaseError("db.error.not_writable", path=path, error=e.strerror) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DatabaseBusy("db.error.publishing", path=path) from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _writable(fn, path: Path, *args, **kwargs):
+    """fn(*args), with a folder or disk that refuses the write said plainly."""
+    try:
+        return fn(*args, **kwargs)
+    except OSError as e:
+        raise DatabaseError("db.error.not_writable", path=path, error=e.strerror) from None
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _point(path: Path, target: Path) -> None:
+    """Make `path` a symlink to `target` in one atomic rename (relative: the folder may move)."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        os.symlink(os.path.relpath(target, path.parent), tmp)
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError("db.error.not_writable", path=path, error=e.strerror) from None
+    _fsync(path.parent)
+    # A log left beside a plain file of an older layout would be replayed onto the new version
+    # by anything opening `path` directly; it was copied into the new version above.
+    _wal(path).unlink(missing_ok=True)
+
+
+def _clean(folder: Path, keep: set[str]) -> None:
+    """Remove versions no longer published, keeping the current and the one before it (a reader
+    may have looked it up and not opened it yet). A reader that still has an older one open
+    keeps reading it: on Linux a removed file lives on until its last user closes it."""
+    for f in folder.iterdir():
+        base = f.name.removesuffix(".wal")
+        if base.endswith(".duckdb") and base not in keep:
+            f.unlink(missing_ok=True)
+
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A direct connection to one database file (the publisher's, on its next version)."""
     path = Path(path)
     try:
-        if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as e:
-        if "lock" in str(e).lower():
-            raise DatabaseBusy(
-                f"{path} is in use by another process (is the dashboard running on it?): {e}",
-                path,
-            ) from e
-        raise
+    except duckdb.Error as e:
+        _raise_open_error(path, e)
     if not read_only:
         ensure_schema(con)
     return con

@@ -13,7 +13,6 @@ import pandas as pd
 
 from . import db, settings
 from .filters import Filters
-from .importer import _publish_lock
 
 
 def history(store: db.Store) -> pd.DataFrame:
@@ -22,35 +21,26 @@ def history(store: db.Store) -> pd.DataFrame:
 
 def rollback(store: db.Store, to_import_id: int, user: str | None = None) -> int:
     """Make import `to_import_id`'s data current again; returns the new log entry's id."""
-    with _publish_lock:
-        cur = store.cursor()
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            known = cur.execute(
-                "SELECT count(*) FROM imports WHERE import_id = $id AND action = 'import'",
-                {"id": to_import_id},
-            ).fetchall()[0][0]
-            if not known:
-                raise ValueError(f"no import {to_import_id} to roll back to")
-            entry = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[
-                0
-            ][0]
-            cur.execute(
-                "INSERT INTO imports VALUES ($id, 'rollback', $to, $at, $user, $note)",
-                {
-                    "id": entry,
-                    "to": to_import_id,
-                    "at": datetime.now(),
-                    "user": user,
-                    # no note: the action and data_import_id say it, in any language
-                    "note": None,
-                },
-            )
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        return entry
+    with store.publishing() as cur:
+        known = cur.execute(
+            "SELECT count(*) FROM imports WHERE import_id = $id AND action = 'import'",
+            {"id": to_import_id},
+        ).fetchall()[0][0]
+        if not known:
+            raise ValueError(f"no import {to_import_id} to roll back to")
+        entry = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0][0]
+        cur.execute(
+            "INSERT INTO imports VALUES ($id, 'rollback', $to, $at, $user, $note)",
+            {
+                "id": entry,
+                "to": to_import_id,
+                "at": datetime.now(),
+                "user": user,
+                # no note: the action and data_import_id say it, in any language
+                "note": None,
+            },
+        )
+    return entry
 
 
 @dataclass

@@ -9,7 +9,6 @@ The command line and the dashboard's importer page both go through these two fun
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +20,6 @@ from . import db, schema
 from .guards import check_size
 from .reading import ROW_ERROR, Reader, RefusalError, Refused
 
-_publish_lock = threading.Lock()
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
 COUNTRY_ALIASES_FILE = Path(__file__).with_name("data") / "country_aliases.csv"
 
@@ -514,70 +512,64 @@ def _collect_rejects(con) -> None:
 def publish(
     v: Validation, store: db.Store, user: str | None = None, note: str | None = None
 ) -> int:
-    """Make the validated export the current dataset, in one transaction. Returns its id."""
-    with _publish_lock:
-        cur = store.cursor()
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            import_id = cur.execute(
-                "SELECT coalesce(max(import_id), 0) + 1 FROM imports"
-            ).fetchall()[0][0]
-            for name in schema.TABLE_ORDER:
-                table = schema.TABLES[name]
-                cols = ", ".join(table.column_names)
-                # In file order: checked tables are kept so (see _parse_table).
-                accepted = v.con.sql(
-                    f"SELECT {cols} FROM checked_{name} WHERE len(errors) = 0"
-                ).to_arrow_table()
-                cur.register("incoming", accepted)
-                cur.execute(
-                    f"INSERT INTO {name} (import_id, {cols}) SELECT $id, {cols} FROM incoming",
-                    {"id": import_id},
-                )
-                cur.unregister("incoming")
-            rejected = v.con.sql(
-                "SELECT table_name, file, sheet, line, column_name, value, code, detail "
-                "FROM rejected ORDER BY file_no, line"
+    """Make the validated export the current dataset, in one step (db.Store.publishing: written
+    beside the published file, then published by one rename). Returns its id."""
+    with store.publishing() as cur:
+        import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[
+            0
+        ][0]
+        for name in schema.TABLE_ORDER:
+            table = schema.TABLES[name]
+            cols = ", ".join(table.column_names)
+            # In file order: checked tables are kept so (see _parse_table).
+            accepted = v.con.sql(
+                f"SELECT {cols} FROM checked_{name} WHERE len(errors) = 0"
             ).to_arrow_table()
-            cur.register("incoming", rejected)
-            cur.execute("INSERT INTO rejects SELECT $id, * FROM incoming", {"id": import_id})
-            cur.unregister("incoming")
-            unknown = v.con.sql(
-                "SELECT s.table_name, s.file_name, s.sheet, u.line, u.column_name, u.value "
-                "FROM raw_unknown AS u JOIN source_files AS s USING (file_no) "
-                "ORDER BY u.file_no, u.line"
-            ).to_arrow_table()
-            cur.register("incoming", unknown)
-            cur.execute("INSERT INTO unknown_values SELECT $id, * FROM incoming", {"id": import_id})
-            cur.unregister("incoming")
-            for f, s in zip(v.files(), v.sources, strict=True):
-                cur.execute(
-                    "INSERT INTO import_files VALUES ($id, $file_no, $file, $sheet, $table, "
-                    "$size, $sha, $enc, $delim, $read, $imported, $rejected, $unknown)",
-                    {
-                        "id": import_id,
-                        "file_no": s.file_no,
-                        "file": f["file"],
-                        "sheet": f["sheet"],
-                        "table": f["table"],
-                        "size": f["size_bytes"],
-                        "sha": f["sha256"],
-                        "enc": f["encoding"],
-                        "delim": f["delimiter"],
-                        "read": f["rows_read"],
-                        "imported": f["rows_imported"],
-                        "rejected": f["rows_rejected"],
-                        "unknown": f["unknown_columns"],
-                    },
-                )
-            cur.execute(db.sql("derive_contract_links"))
-            # Last: this row is what makes the new dataset current for every reader.
+            cur.register("incoming", accepted)
             cur.execute(
-                "INSERT INTO imports VALUES ($id, 'import', $id, $at, $user, $note)",
-                {"id": import_id, "at": datetime.now(), "user": user, "note": note},
+                f"INSERT INTO {name} (import_id, {cols}) SELECT $id, {cols} FROM incoming",
+                {"id": import_id},
             )
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        return import_id
+            cur.unregister("incoming")
+        rejected = v.con.sql(
+            "SELECT table_name, file, sheet, line, column_name, value, code, detail "
+            "FROM rejected ORDER BY file_no, line"
+        ).to_arrow_table()
+        cur.register("incoming", rejected)
+        cur.execute("INSERT INTO rejects SELECT $id, * FROM incoming", {"id": import_id})
+        cur.unregister("incoming")
+        unknown = v.con.sql(
+            "SELECT s.table_name, s.file_name, s.sheet, u.line, u.column_name, u.value "
+            "FROM raw_unknown AS u JOIN source_files AS s USING (file_no) "
+            "ORDER BY u.file_no, u.line"
+        ).to_arrow_table()
+        cur.register("incoming", unknown)
+        cur.execute("INSERT INTO unknown_values SELECT $id, * FROM incoming", {"id": import_id})
+        cur.unregister("incoming")
+        for f, s in zip(v.files(), v.sources, strict=True):
+            cur.execute(
+                "INSERT INTO import_files VALUES ($id, $file_no, $file, $sheet, $table, "
+                "$size, $sha, $enc, $delim, $read, $imported, $rejected, $unknown)",
+                {
+                    "id": import_id,
+                    "file_no": s.file_no,
+                    "file": f["file"],
+                    "sheet": f["sheet"],
+                    "table": f["table"],
+                    "size": f["size_bytes"],
+                    "sha": f["sha256"],
+                    "enc": f["encoding"],
+                    "delim": f["delimiter"],
+                    "read": f["rows_read"],
+                    "imported": f["rows_imported"],
+                    "rejected": f["rows_rejected"],
+                    "unknown": f["unknown_columns"],
+                },
+            )
+        cur.execute(db.sql("derive_contract_links"))
+        # Last: this row is what makes the new dataset current for every reader.
+        cur.execute(
+            "INSERT INTO imports VALUES ($id, 'import', $id, $at, $user, $note)",
+            {"id": import_id, "at": datetime.now(), "user": user, "note": note},
+        )
+    return import_id

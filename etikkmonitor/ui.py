@@ -123,6 +123,16 @@ def _current_import(path: str) -> int | None:
     return store(path).current_import_id()
 
 
+def publishing(publish: Callable, v: View):
+    """publish(), an import or roll-back; if it cannot publish (another one is being published,
+    the folder is not writable), say so and stop the page: nothing was changed."""
+    try:
+        return publish()
+    except db.DatabaseError as e:
+        st.error(e.text(v.lang), icon=":material/block:")
+        st.stop()
+
+
 # ---------------------------------------------------------------------------------------------
 # Queries, cached by (name, parameters, import)
 # ---------------------------------------------------------------------------------------------
@@ -378,8 +388,8 @@ def setup() -> View:
     path = str(db_path())
     try:
         import_id = _current_import(path)
-    except db.DatabaseBusy:
-        st.error(t("dash.error.busy", lang, path=path))
+    except db.DatabaseError as e:  # unreadable, not a database, locked by a foreign writer
+        st.error(e.text(lang))
         st.stop()
     except (duckdb.Error, OSError) as e:  # a broken or foreign file: say so, no traceback
         st.error(t("dash.error.open", lang, path=path, error=str(e)))

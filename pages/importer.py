@@ -130,7 +130,7 @@ if val is not None:
     if st.button(
         v.t("imp.publish.button"), disabled=not confirmed, type="primary", icon=":material/publish:"
     ):
-        new_id = publish(val, store, user=user)
+        new_id = ui.publishing(lambda: publish(val, store, user=user), v)
         val.close()
         del st.session_state[VALIDATION]
         st.session_state.pop("imp_confirm", None)
@@ -182,7 +182,7 @@ with left:
         target = st.selectbox(v.t("imp.rollback.pick"), others, format_func=import_label)
         sure = st.checkbox(v.t("imp.rollback.confirm", id=target), key="imp_rollback_confirm")
         if st.button(v.t("imp.rollback.button"), disabled=not sure, icon=":material/undo:"):
-            entry = rollback(store, target, user=user)
+            entry = ui.publishing(lambda: rollback(store, target, user=user), v)
             st.session_state.pop("imp_rollback_confirm", None)
             st.session_state[NOTICE] = v.t("imp.rolled_back", id=target, entry=entry)
             st.rerun()

@@ -29,6 +29,7 @@ def build(source: Path, path: Path) -> Path:
 def empty(path: Path) -> Path:
     """A database with the schema and no import."""
     store = db.Store(path)
-    _ = store.con  # a Store connects lazily: this creates the file and its schema
+    with store.publishing():  # publishes a version with the schema and nothing else
+        pass
     store.close()
     return path

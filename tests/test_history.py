@@ -132,15 +132,22 @@ def test_compare_two_imports(store):
 def test_figures_then_use_the_data_current_on_that_day(store):
     from etikkmonitor.summary import figures_then, import_as_of
 
-    cur = store.cursor()
-    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-01-10 09:00' WHERE import_id = 1")
-    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-04-10 23:59' WHERE import_id = 2")
+    with store.publishing() as cur:  # the database is read-only for readers: edit by publishing
+        cur.execute(
+            "UPDATE imports SET created_at = TIMESTAMP '2024-01-10 09:00' WHERE import_id = 1"
+        )
+        cur.execute(
+            "UPDATE imports SET created_at = TIMESTAMP '2024-04-10 23:59' WHERE import_id = 2"
+        )
     assert import_as_of(store, date(2023, 12, 31)) is None
     assert import_as_of(store, date(2024, 1, 10)) == 1  # published that day
     assert import_as_of(store, date(2024, 4, 9)) == 1
     assert import_as_of(store, date(2024, 4, 10)) == 2
     rollback(store, 1)  # entry 3, made now: later than any date below
-    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-06-01 12:00' WHERE import_id = 3")
+    with store.publishing() as cur:
+        cur.execute(
+            "UPDATE imports SET created_at = TIMESTAMP '2024-06-01 12:00' WHERE import_id = 3"
+        )
     assert import_as_of(store, date(2024, 5, 31)) == 2
     assert import_as_of(store, date(2024, 6, 1)) == 1
     # As of 2024-03-01 the dashboard showed export 1: part 2 covered 1 of 2 (A of A, B).
@@ -164,9 +171,13 @@ def test_overview_arrows_compare_with_the_data_current_a_quarter_earlier(tmp_pat
     s = db.Store(path)
     publish(validate([write_export(tmp_path / "one", EXPORT_1)]), s)
     publish(validate([write_export(tmp_path / "two", EXPORT_2)]), s)
-    cur = s.cursor()
-    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-01-10 09:00' WHERE import_id = 1")
-    cur.execute("UPDATE imports SET created_at = TIMESTAMP '2024-08-01 09:00' WHERE import_id = 2")
+    with s.publishing() as cur:
+        cur.execute(
+            "UPDATE imports SET created_at = TIMESTAMP '2024-01-10 09:00' WHERE import_id = 1"
+        )
+        cur.execute(
+            "UPDATE imports SET created_at = TIMESTAMP '2024-08-01 09:00' WHERE import_id = 2"
+        )
     s.close()
     monkeypatch.setenv("ETIKKMONITOR_DB", str(path))
     st.cache_data.clear()
