@@ -263,3 +263,19 @@ def test_an_unreadable_or_foreign_database_file_is_a_message_not_a_traceback(pla
     assert run.returncode == 1
     assert "ikke en Etikkmonitor-database" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_reader_of_a_file_from_an_older_contract_version_sees_its_newer_columns_empty(place):
+    """Readers cannot add columns to the published file (test_contract_v2: the publisher does):
+    its views give them as NULL, so this code's queries run on it."""
+    plain = place / "v1.duckdb"
+    shutil.copyfile(first(place), plain)
+    con = db.connect(plain)
+    con.execute("ALTER TABLE contracts DROP COLUMN notice_id")
+    con.execute("ALTER TABLE factories DROP COLUMN os_id")
+    con.close()
+    store = db.Store(plain)
+    got = store.cursor().execute("SELECT count(*), count(notice_id) FROM contracts").fetchall()
+    assert got == [(2, 0)]  # A and B, no notice id
+    assert key_figures(store, AS_OF)["oslo_model"]["part2"] == PART2[1]
+    store.close()
