@@ -48,13 +48,18 @@ left, right = st.columns(2, gap="large")
 with left:
     st.subheader(v.t("dash.quality.per_file"))
     if not ui.empty(files, v, "dash.quality.no_files"):
-        ui.chart(charts.import_rows(files, v.lang), key="rows_per_file")
+        ui.show_chart("quality.rows", v, lambda: charts.import_rows(files, v.lang), "rows_per_file")
 with right:
     st.subheader(v.t("dash.quality.reasons"))
     if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
         reasons = rejects.assign(reason=rejects["code"].map(lambda c: reason(c, None, v.lang)))
         counts = reasons.groupby("reason").size().reset_index(name="n")
-        ui.chart(charts.counts_bar(counts, "reason", v.lang, color=charts.RED), key="reasons")
+        ui.show_chart(
+            "quality.reasons",
+            v,
+            lambda: charts.counts_bar(counts, "reason", v.lang, color=charts.RED),
+            "reasons",
+        )
 
 st.subheader(v.t("dash.quality.files_table"))
 ui.table(

@@ -54,15 +54,19 @@ st.divider()
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(v.t("dash.overview.coverage"))
-    ui.chart(charts.coverage_split(now, v.lang), key="ov_coverage")
+    ui.show_chart("overview.coverage", v, lambda: charts.coverage_split(now, v.lang), "ov_coverage")
     st.page_link(
         "pages/oslomodellen.py", label=v.t("dash.overview.to_oslo"), icon=":material/arrow_forward:"
     )
 with right:
     st.subheader(v.t("dash.overview.dialogue"))
-    ui.chart(
-        charts.status_counts(now["factories"]["central_by_status"], DIALOGUE_STATUSES, v.lang),
-        key="ov_dialogue",
+    ui.show_chart(
+        "overview.dialogue",
+        v,
+        lambda: charts.status_counts(
+            now["factories"]["central_by_status"], DIALOGUE_STATUSES, v.lang
+        ),
+        "ov_dialogue",
     )
     st.page_link(
         "pages/sosial_dialog.py",
@@ -73,18 +77,33 @@ with right:
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(v.t("dash.overview.deadlines"))
-    ui.chart(charts.status_counts(now["deadlines"], DEADLINE_STATUSES, v.lang), key="ov_deadlines")
+    ui.show_chart(
+        "overview.deadlines",
+        v,
+        lambda: charts.status_counts(now["deadlines"], DEADLINE_STATUSES, v.lang),
+        "ov_deadlines",
+    )
     st.page_link(
         "pages/frister.py", label=v.t("dash.overview.to_deadlines"), icon=":material/arrow_forward:"
     )
 with right:
     st.subheader(v.t("dash.overview.findings"))
-    ui.chart(
-        charts.status_counts(now["findings"]["open_by_severity"], SEVERITIES, v.lang),
-        key="ov_findings",
+    ui.show_chart(
+        "overview.findings",
+        v,
+        lambda: charts.status_counts(now["findings"]["open_by_severity"], SEVERITIES, v.lang),
+        "ov_findings",
     )
 
 st.subheader(v.t("dash.overview.trend"))
-trend = ui.query("trend", v, dates=[months_before(v.as_of, 3 * k) for k in range(8)])
-ui.chart(charts.trend(trend, v.lang), key="ov_trend")
+# The charts are built once per view and shared by every session that shows it (ui.show_chart);
+# the trend's query runs only when its chart is built.
+ui.show_chart(
+    "overview.trend",
+    v,
+    lambda: charts.trend(
+        ui.query("trend", v, dates=[months_before(v.as_of, 3 * k) for k in range(8)]), v.lang
+    ),
+    "ov_trend",
+)
 st.caption(v.t("dash.overview.trend.note"))
