@@ -53,6 +53,8 @@ PARSE_MACROS = (
     "em_parse_date",
     "em_parse_bool",
     "em_orgnr_valid",
+    "em_bad_text",
+    "em_escape",
 )
 DATA_MACROS = ("scoped_contracts", "findings_as_of", "deadlines")
 

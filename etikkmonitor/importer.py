@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from . import db, schema
-from .guards import check_size
+from .guards import check_size, max_value_chars
 from .reading import ROW_ERROR, Reader, RefusalError, Refused
 
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
@@ -107,6 +107,11 @@ def reason(code: str, detail: str | None, lang: str = "en") -> str:
     or `file:line` of the first row with a duplicate key."""
     from .i18n import t
 
+    if code == "value_too_long" and detail and "/" in detail:
+        from .i18n import fmt_int
+
+        n, _, most = detail.partition("/")
+        return t(f"reason.{code}", lang, n=fmt_int(int(n), lang), max=fmt_int(int(most), lang))
     text = t(f"reason.{code}", lang)
     if not detail:
         return text
@@ -419,12 +424,36 @@ def _parse_table(con, table: schema.Table) -> None:
         if join:
             joins.append(join)
     raws = ", ".join(f"r.{c} AS raw__{c}" for c in table.column_names)
-    codes = [_error_expr(c) for c in table.columns]
+    # A value too long, with a control character or with mojibake is bad whatever its column
+    # (em_bad_text). Tested once per row on all its values together, and value by value only
+    # where that finds something: nearly every row has none.
+    max_chars = max_value_chars()  # an int from the settings: code, never data
+    suspect = (
+        f"em_bad_text(concat({', '.join(f'r.{c}' for c in table.column_names)}), {max_chars}) "
+        "IS NOT NULL AS _suspect"
+    )
+    bad_text = {
+        c.name: f"CASE WHEN _suspect THEN em_bad_text(raw__{c.name}, {max_chars}) END"
+        for c in table.columns
+    }
+    codes = [f"coalesce({bad_text[c.name]}, {_error_expr(c)})" for c in table.columns]
     errors = [
-        _err(c.name, f"raw__{c.name}", code) for c, code in zip(table.columns, codes, strict=True)
+        _err(
+            c.name,
+            f"raw__{c.name}",
+            code,
+            f"CASE WHEN _suspect AND length(raw__{c.name}) > {max_chars} "
+            f"THEN length(raw__{c.name}) || '/{max_chars}' END",
+        )
+        for c, code in zip(table.columns, codes, strict=True)
     ]
+    # A problem found while reading a row: `code`, or `code<US>column<US>value` (see reading).
     codes.append(ROW_ERROR)
-    errors.append(_err(None, "NULL", ROW_ERROR))
+    part = f"nullif(split_part({ROW_ERROR}, chr(31), {{}}), '')"
+    errors.append(
+        f"struct_pack(column_name := {part.format(2)}, value := {part.format(3)}, "
+        f"code := {part.format(1)}, detail := NULL::VARCHAR)"
+    )
     for code, column, condition in ROW_CHECKS.get(table.name, []):
         codes.append(f"CASE WHEN {condition} THEN '{code}' END")
         errors.append(_err(column, f"raw__{column}", codes[-1]))
@@ -434,7 +463,7 @@ def _parse_table(con, table: schema.Table) -> None:
     order = " ORDER BY file_no, line" if joins else ""
     con.execute(
         f"CREATE TABLE checked_{table.name} AS "
-        f"WITH parsed AS (SELECT r.file_no, r.line, r.{ROW_ERROR}, {raws}, "
+        f"WITH parsed AS (SELECT r.file_no, r.line, r.{ROW_ERROR}, {raws}, {suspect}, "
         f"{', '.join(selects)} FROM raw_{table.name} AS r {' '.join(joins)}) "
         f"SELECT file_no, line, {', '.join(table.column_names)}, "
         f"CASE WHEN coalesce({', '.join(codes)}) IS NULL THEN [] "
@@ -502,8 +531,11 @@ def _collect_rejects(con) -> None:
             f"FROM checked_{name} WHERE len(errors) > 0"
         )
     con.execute(
+        # A rejected value is kept as text anyone can read: control characters as \\xNN (a NUL
+        # is never stored), and at most 1 000 characters of a longer one.
         "CREATE TABLE rejected AS SELECT r.table_name, s.file_name AS file, s.sheet, "
-        "r.file_no, r.line, r.column_name, r.value, r.code, r.detail FROM ("
+        "r.file_no, r.line, r.column_name, em_escape(CASE WHEN length(r.value) > 1000 "
+        "THEN left(r.value, 1000) || '…' ELSE r.value END) AS value, r.code, r.detail FROM ("
         + " UNION ALL ".join(parts)
         + ") AS r JOIN source_files AS s USING (file_no)"
     )

@@ -12,7 +12,6 @@ import hashlib
 import io
 import re
 import tempfile
-import zipfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -22,12 +21,18 @@ import duckdb
 import pandas as pd
 
 from . import schema
+from .guards import check_header, printable
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
 ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+US = "\x1f"  # separates a row error's code, column and value (see _csv_rows)
+EXCEL_MAX_ROWS = 1_048_576  # a sheet row beyond Excel's last is a broken or hostile file
+# csv's own limit (128 KiB a field) ends in an uncaught _csv.Error: a file is at most
+# max_file_mb anyway, and a value longer than max_value_chars is a bad value (em_bad_text).
+csv.field_size_limit(2**31 - 1)
 
 
 @dataclass
@@ -107,7 +112,7 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
             continue  # an unnamed, usually empty, trailing column
         canonical = names.get(key)
         if canonical is None:
-            unknown[i] = str(raw)
+            unknown[i] = printable(str(raw))
         elif canonical in seen:
             errors.append(
                 RefusalError(
@@ -117,7 +122,7 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
                 )
             )
         else:
-            seen[canonical] = str(raw)
+            seen[canonical] = printable(str(raw))
             mapping[i] = canonical
     missing = [c.name for c in table.columns if c.required and c.name not in seen]
     if missing:
@@ -144,14 +149,52 @@ def _digest(path: Path, data: bytes | None = None) -> tuple[int, str]:
     return size, h.hexdigest()
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 (with or without BOM), else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+def decode(data: bytes) -> tuple[str, str, dict[int, str]]:
+    """The text (line ends as LF), the file's encoding, and the lines not valid in it.
+
+    UTF-8 (with or without BOM) or Windows-1252, judged on all lines, never on one: the file
+    is UTF-8 unless more of its lines are invalid UTF-8 than are UTF-8 with characters beyond
+    ASCII. Each line is decoded on its own; a line that does not fit the file's encoding
+    comes back in the third item (line number -> reason code), its undecodable bytes kept as
+    surrogates (surrogateescape), so that its row is rejected, never read as mojibake."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), ("utf-8-sig" if bom else "utf-8"), {}
     except UnicodeDecodeError:
-        return data.decode("cp1252"), "cp1252"
+        pass
+    lines = data.split(b"\n")
+    kinds = []  # None: ASCII; True: UTF-8 beyond ASCII; False: not UTF-8
+    for line in lines:
+        if line.isascii():
+            kinds.append(None)
+            continue
+        try:
+            line.decode("utf-8")
+            kinds.append(True)
+        except UnicodeDecodeError:
+            kinds.append(False)
+    utf8 = bom or kinds.count(True) >= kinds.count(False)
+    text, flagged = [], {}
+    for no, (line, kind) in enumerate(zip(lines, kinds, strict=True), start=1):
+        if kind is None:
+            text.append(line.decode("ascii"))
+        elif kind:
+            text.append(line.decode("utf-8"))
+            if not utf8:
+                flagged[no] = "utf8_in_cp1252"
+        elif utf8:
+            text.append(line.decode("utf-8", "surrogateescape"))
+            flagged[no] = "not_utf8"
+        else:
+            try:
+                text.append(line.decode("cp1252"))
+            except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D mean nothing in it
+                text.append(line.decode("cp1252", "surrogateescape"))
+                flagged[no] = "not_cp1252"
+    return "\n".join(text), ("utf-8-sig" if bom else "utf-8") if utf8 else "cp1252", flagged
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -239,7 +282,7 @@ class Reader:
         """Read one file. `name` is the name the user gave it (an upload is stored under a
         name of our own): it finds the table and names the file in reports, never a path."""
         path = Path(path)
-        file = Path(name).name if name else path.name
+        file = printable(Path(name).name if name else path.name)
         if not path.is_file():
             self.errors.append(RefusalError(file, f"cannot read {path}: no such file"))
             return
@@ -258,7 +301,11 @@ class Reader:
                 return
             self._add_xlsx(path, file)
         elif suffix in CSV_SUFFIXES:
-            if head.startswith(b"PK\x03\x04") or b"\x00" in head:
+            # A NUL in a value is a bad value of its row (em_bad_text); a text with many is
+            # binary, or UTF-16, which the contract does not accept.
+            if head.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")) or (
+                head.count(b"\x00") > len(head) // 100
+            ):
                 self.errors.append(RefusalError(file, "is named .csv but is not a text file"))
                 return
             self._add_csv(path, file)
@@ -284,7 +331,7 @@ class Reader:
             file=file,
             sheet=sheet,
             table=table_name,
-            header=[str(h) if h is not None else "" for h in header],
+            header=[printable(str(h)) if h is not None else "" for h in header],
             mapping=mapping,
             unknown=unknown,
             size_bytes=size,
@@ -299,27 +346,44 @@ class Reader:
             self.errors.append(_unknown_table(file, Path(file).stem))
             return
         data = path.read_bytes()
-        if self._add_plain_csv(path, file, table_name, data):
-            return
+        kept = len(self.sources)
         try:
-            text, encoding = decode(data)
-        except UnicodeDecodeError:
-            self.errors.append(RefusalError(file, "is neither UTF-8 nor Windows-1252 text"))
-            return
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+            if not self._add_plain_csv(path, file, table_name, data):
+                self._add_text_csv(path, file, table_name, data)
+        except csv.Error as e:  # csv is lenient: kept as a refusal, never a traceback
+            del self.sources[kept:]
+            self.errors.append(RefusalError(file, f"cannot be read as CSV: {printable(str(e))}"))
+
+    def _add_text_csv(self, path: Path, file: str, table_name: str, data: bytes) -> None:
+        """The general way: decoded line by line in Python (see decode)."""
+        text, encoding, flagged = decode(data)
         header_line, _, body = text.partition("\n")
         if not header_line.strip():
             self.errors.append(RefusalError(file, "has no header row"))
             return
+        if 1 in flagged:
+            names = {"not_utf8": "UTF-8", "not_cp1252": "Windows-1252"}
+            self.errors.append(
+                RefusalError(
+                    file,
+                    f"its header row (line 1) is not {names.get(flagged[1], 'Windows-1252')} "
+                    f"text as the rest of the file is: save the whole file as UTF-8",
+                )
+            )
+            return
         delimiter = detect_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=delimiter))
+        if problem := check_header(header):
+            self.errors.append(RefusalError(file, problem))
+            return
         src = self._new_source(path, file, None, table_name, header, data)
         if src is None:
             return
         src.encoding, src.delimiter = encoding, delimiter
-        if self._load_csv_duckdb(src, None, _body_lines(body), body):
+        # DuckDB reads a UTF-8 copy: not where lines keep bytes that are not text
+        if not flagged and self._load_csv_duckdb(src, None, _body_lines(body), body):
             return
-        self._load_rows(src, _csv_rows(body, delimiter, len(header)))
+        self._load_rows(src, _csv_rows(body, delimiter, len(header), flagged, src.mapping))
 
     def _add_plain_csv(self, path: Path, file: str, table_name: str, data: bytes) -> bool:
         """UTF-8 without a BOM, with LF line ends (most exports): DuckDB reads the file as it
@@ -337,6 +401,8 @@ class Reader:
             return False
         delimiter = detect_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=delimiter))
+        if check_header(header):
+            return False  # refused the general way
         mapped = map_header(self.con, schema.TABLES[table_name], header, file)
         if mapped[2]:
             return False  # a header problem: reported the general way
@@ -400,35 +466,73 @@ class Reader:
         try:
             # data_only: a formula cell gives the value Excel last saved, never evaluated here.
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-            self.errors.append(RefusalError(file, f"cannot be read as a workbook: {e}"))
+        # A hostile workbook can break openpyxl in any way: every failure is a refusal.
+        except Exception as e:  # noqa: BLE001
+            self.errors.append(RefusalError(file, f"cannot be read as a workbook: {_short(e)}"))
             return
         try:
             sheets = wb.sheetnames
             for name in sheets:
-                table_name = table_for(self.con, name)
-                if table_name is None and len(sheets) == 1:
-                    table_name = table_for(self.con, Path(file).stem)
-                if table_name is None:
-                    self.errors.append(_unknown_table(f"{file} [{name}]", name))
-                    continue
-                rows = wb[name].iter_rows(values_only=True)
-                header = next(rows, None)
-                if not header or all(h is None for h in header):
-                    self.errors.append(RefusalError(f"{file} [{name}]", "has no header row"))
-                    continue
-                src = self._new_source(path, file, name, table_name, list(header))
-                if src is None:
-                    continue
-                self._load_rows(
-                    src,
-                    (
-                        (line, [cell_text(v) for v in row], None)
-                        for line, row in enumerate(rows, start=2)
-                    ),
-                )
+                self._add_sheet(wb, path, file, name, len(sheets))
+        except Exception as e:  # noqa: BLE001 (as above)
+            self.errors.append(RefusalError(file, f"cannot be read as a workbook: {_short(e)}"))
         finally:
             wb.close()
+
+    def _add_sheet(self, wb, path: Path, file: str, name: str, n_sheets: int) -> None:
+        sheet = printable(name)
+        where = f"{file} [{sheet}]"
+        table_name = table_for(self.con, name)
+        if table_name is None and n_sheets == 1:
+            table_name = table_for(self.con, Path(file).stem)
+        if table_name is None:
+            self.errors.append(_unknown_table(where, sheet))
+            return
+        ws = wb[name]
+        # Its stated size (the dimension part) may be wrong either way: openpyxl would pad every
+        # row to a stated width and silently drop the rows below a stated last row.
+        ws.reset_dimensions()
+        header = list(next(ws.iter_rows(max_row=1, values_only=True), None) or ())
+        while header and (header[-1] is None or str(header[-1]).strip() == ""):
+            header.pop()  # a sheet's stated width (its dimension) may run past its columns
+        if not header:
+            self.errors.append(RefusalError(where, "has no header row"))
+            return
+        if problem := check_header(header):
+            self.errors.append(RefusalError(where, problem))
+            return
+        src = self._new_source(path, file, sheet, table_name, header)
+        if src is None:
+            return
+        state = {"line": 1}
+
+        def rows():
+            # Cells beyond the header's width are not read; rows are counted as they come,
+            # so that a row number past Excel's last (a gap openpyxl would fill row by row)
+            # stops the reading.
+            blank = None
+            for line, row in enumerate(
+                ws.iter_rows(min_row=2, max_col=len(header), values_only=True), start=2
+            ):
+                if line > EXCEL_MAX_ROWS:
+                    raise _SheetError("has rows beyond row 1 048 576, Excel's last")
+                if row is blank or not any(v is not None for v in row):
+                    blank = row  # openpyxl gives a gap's rows as one tuple: skipped at once
+                    continue  # blank rows are not data rows
+                state["line"] = line
+                yield line, [cell_text(v) for v in row], None
+
+        try:
+            self._load_rows(src, rows())
+        # A corrupt cell (a saved value not of its type: <v>=...</v>), a broken part ...
+        except Exception as e:  # noqa: BLE001
+            self.sources.remove(src)
+            message = (
+                str(e)
+                if isinstance(e, _SheetError)
+                else f"cannot be read after row {state['line']}: the sheet is damaged ({_short(e)})"
+            )
+            self.errors.append(RefusalError(where, message))
 
     # --- rows ----------------------------------------------------------------------------
 
@@ -492,12 +596,18 @@ class Reader:
                 f"CAST({error_expr} AS VARCHAR) AS {ROW_ERROR}, {cols} "
                 f"FROM {relation} WHERE {filled} OR {error_expr} IS NOT NULL"
             )
-            for i, column_name in src.unknown.items():
+            if src.unknown:
+                # One scan for all unknown columns, each row unnested into (name, value): one
+                # INSERT per column, each testing every column, was quadratic in the columns.
+                values = ", ".join(names[i] for i in src.unknown)
                 self.con.execute(
-                    f"INSERT INTO raw_unknown SELECT $file_no, {line_expr}, $name, {names[i]} "
-                    f"FROM {relation} WHERE ({filled}) AND nullif(trim({names[i]}), '') "
-                    "IS NOT NULL",
-                    {"file_no": src.file_no, "name": column_name},
+                    # control characters as \\xNN: these values are stored unchecked
+                    "INSERT INTO raw_unknown SELECT $file_no, line, column_name, em_escape(value) "
+                    "FROM ("
+                    f"SELECT {line_expr} AS line, unnest($names) AS column_name, "
+                    f"unnest([{values}]) AS value FROM {relation} WHERE {filled}) "
+                    "WHERE nullif(trim(value), '') IS NOT NULL",
+                    {"file_no": src.file_no, "names": list(src.unknown.values())},
                 )
         for name in schema.TABLE_ORDER:
             table = schema.TABLES[name]
@@ -532,15 +642,58 @@ def _plain_body_lines(data: bytes) -> int | None:
     return data.count(b"\n", start + 1, end) + 1
 
 
-def _csv_rows(body: str, delimiter: str, width: int):
-    """(line, values, row_error) for each record, with the line the record starts on."""
+def _csv_rows(body: str, delimiter: str, width: int, flagged=None, columns=None):
+    """(line, values, row_error) for each record, with the line the record starts on.
+    `flagged`: lines not in the file's encoding (see decode), whose records are rejected:
+    the row error names the code, the first column whose value holds such bytes (`columns`:
+    position -> canonical name) and that value, bytes as \\xNN: `code<US>column<US>value`."""
     reader = csv.reader(io.StringIO(body), delimiter=delimiter)
     previous_end = 1  # the header is line 1
-    for values in reader:
-        start = previous_end + 1
-        previous_end = reader.line_num + 1
-        extra = [v for v in values[width:] if v.strip()]
-        yield start, values, ("too_many_fields" if extra else None)
+    try:
+        for values in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num + 1
+            error = None
+            if flagged:
+                code = next(
+                    (flagged[n] for n in range(start, previous_end + 1) if n in flagged), None
+                )
+                if code:
+                    error = _encoding_error(code, values, columns or {})
+                    values = [_SURROGATE.sub(_byte, v) for v in values]
+            extra = [v for v in values[width:] if v.strip()]
+            yield start, values, error or ("too_many_fields" if extra else None)
+    except csv.Error as e:
+        raise csv.Error(f"line {previous_end + 1}: {e}") from None
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _byte(m: re.Match) -> str:
+    return f"\\x{ord(m.group()) - 0xDC00:02x}"
+
+
+def _encoding_error(code: str, values: list[str], columns: dict[int, str]) -> str:
+    """The row error of a record on a line in another encoding: the first value with bytes
+    that are not text (or, for a UTF-8 line in a Windows-1252 file, beyond ASCII)."""
+    pick = next((i for i, v in enumerate(values) if _SURROGATE.search(v)), None)
+    if pick is None:
+        pick = next((i for i, v in enumerate(values) if not v.isascii()), None)
+    if pick is None:
+        return code  # the bytes are on a line of a quoted value's other lines
+    return US.join((code, columns.get(pick, ""), printable(values[pick])))
+
+
+class _SheetError(Exception):
+    """A sheet that cannot be read on: its message is the refusal's."""
+
+
+def _short(e: Exception) -> str:
+    """An exception of a library as a line of a refusal: its message (data may be in it),
+    printable and at most 200 characters."""
+    text = printable(str(e) or type(e).__name__)
+    return text if len(text) <= 200 else text[:200] + "…"
 
 
 def _unknown_table(file: str, name: str) -> RefusalError:

@@ -67,6 +67,39 @@ TEXT = {
         "nb": "raden har flere felt enn overskriften",
         "en": "the row has more fields than the header",
     },
+    "reason.value_too_long": {
+        "nb": "verdien er for lang: {n} tegn, høyst {max} er tillatt",
+        "en": "the value is too long: {n} characters, at most {max} allowed",
+    },
+    "reason.control_character": {
+        "nb": "verdien inneholder et kontrolltegn (vist som \\xNN, f.eks. \\x00 for NUL), som "
+        "ikke kan lagres",
+        "en": "the value holds a control character (shown as \\xNN, e.g. \\x00 for NUL), which "
+        "cannot be stored",
+    },
+    "reason.mojibake": {
+        "nb": "teksten er ødelagt av feil tegnkoding et sted på veien (f.eks. «Ã¸» for «ø»): "
+        "rett den i kildesystemet",
+        "en": "the text was garbled by a wrong character encoding on its way (e.g. 'Ã¸' for "
+        "'ø'): correct it at the source",
+    },
+    "reason.not_utf8": {
+        "nb": "linjen er ikke gyldig UTF-8, som resten av filen er (bytes vist som \\xNN): "
+        "lagre hele filen som UTF-8",
+        "en": "the line is not valid UTF-8 as the rest of the file is (bytes shown as \\xNN): "
+        "save the whole file as UTF-8",
+    },
+    "reason.not_cp1252": {
+        "nb": "linjen har bytes som ikke er tegn i Windows-1252, filens tegnkoding (vist som "
+        "\\xNN): lagre hele filen som UTF-8",
+        "en": "the line has bytes that are no character in Windows-1252, the file's encoding "
+        "(shown as \\xNN): save the whole file as UTF-8",
+    },
+    "reason.utf8_in_cp1252": {
+        "nb": "linjen er UTF-8, mens resten av filen er Windows-1252: lagre hele filen som UTF-8",
+        "en": "the line is UTF-8 while the rest of the file is Windows-1252: save the whole "
+        "file as UTF-8",
+    },
     "reason.first_seen": {
         "nb": "første gang i {file}, linje {line}",
         "en": "first at {file}, line {line}",
