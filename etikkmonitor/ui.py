@@ -103,6 +103,15 @@ def db_path() -> Path:
     return db.DEFAULT_DB
 
 
+# How long and how much the caches keep (issue 14, item 9: memory grew with every distinct view).
+# Every cache drops what nobody asked for in CACHE_TTL and keeps at most max_entries; the data
+# caches (st.cache_data) are also bounded by the pickled bytes they hold (max_size, least
+# recently used first), and together by server.maxCacheDataSize in .streamlit/config.toml.
+# A warm view is what people share and reopen during a meeting or a morning; a view from
+# yesterday is cheap to compute again (docs/performance.md has the measurements).
+CACHE_TTL = "1h"
+
+
 @st.cache_resource(show_spinner=False)
 def _ensure_default(path: str) -> bool:
     from .bootstrap import DEMO_DIR, ensure_default
@@ -142,7 +151,7 @@ def _key(params: dict) -> str:
     return json.dumps(params, sort_keys=True, default=str)
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
+@st.cache_data(show_spinner=False, ttl=CACHE_TTL, max_entries=400, max_size="256MB")
 def _cached_query(path: str, import_id, name: str, key: str, _params: dict) -> pd.DataFrame:
     # `key` (the parameters as JSON) and `import_id` make the cache key; a new import
     # therefore misses the cache, and old entries age out.
@@ -172,14 +181,14 @@ def query_uncached(name: str, v: View, **extra) -> pd.DataFrame:
     return store(v.db_path).query(name, **v.params(**extra))
 
 
-@st.cache_resource(show_spinner=False, max_entries=300)
+@st.cache_resource(show_spinner=False, ttl=CACHE_TTL, max_entries=60)
 def _cached_chart(path: str, import_id, name: str, key: str, _build: Callable):
     # A resource, not data: the figure is shared as it is (st.cache_data would copy it through
     # pickle, and plotly validates every point again on the way back).
     return _build()
 
 
-@st.cache_data(show_spinner=False, max_entries=300)
+@st.cache_data(show_spinner=False, ttl=CACHE_TTL, max_entries=200, max_size="96MB")
 def _chart_element(
     path: str, import_id, name: str, key: str, element_key: str | None, alt, _build: Callable
 ) -> None:
@@ -202,7 +211,7 @@ def show_chart(name: str, v: View, build: Callable, key: str, alt: str | None = 
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=500)
+@st.cache_data(show_spinner=False, ttl=CACHE_TTL, max_entries=300, max_size="16MB")
 def _cached_figures(path: str, import_id, as_of: date, key: str, _filters: Filters) -> dict:
     return key_figures(store(path), as_of, _filters, import_id=import_id)
 
@@ -482,7 +491,7 @@ def setup() -> View:
     return v
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@st.cache_data(show_spinner=False, ttl=CACHE_TTL, max_entries=20, max_size="32MB")
 def _snapshot_pdf(
     path: str, import_id, as_of: date, key: str, _filters: Filters, lang: str
 ) -> bytes:
@@ -863,7 +872,7 @@ def _dataframe(shown: pd.DataFrame, columns: Sequence[Col], v: View, **kwargs) -
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=500)
+@st.cache_data(show_spinner=False, ttl=CACHE_TTL, max_entries=200, max_size="96MB")
 def _render_table(
     digest: str,
     columns_key: str,

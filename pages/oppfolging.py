@@ -16,7 +16,7 @@ from etikkmonitor.i18n import t
 WEEK = 5  # "which five contracts to act on this week": those with a next step beyond watching
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@st.cache_data(show_spinner=False, ttl=ui.CACHE_TTL, max_entries=60, max_size="64MB")
 def lists(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
     # `key` (the filters as JSON) and `import_id` make the cache key, as in ui.query
     store = ui.store(path)
@@ -41,7 +41,7 @@ def points_text(s: pd.Series, lang: str) -> pd.Series:
 NUMBER_COLS = ["score"] + [f"p_{term}" for term in priority.TERMS]
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@st.cache_data(show_spinner=False, ttl=ui.CACHE_TTL, max_entries=60, max_size="64MB")
 def frames(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
     """The first WEEK contracts that call for a step (a card saying "no step now, keep
     watching" is no task for the week), and both lists as frames with their points in words;
