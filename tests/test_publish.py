@@ -279,3 +279,29 @@ def test_a_reader_of_a_file_from_an_older_contract_version_sees_its_newer_column
     assert got == [(2, 0)]  # A and B, no notice id
     assert key_figures(store, AS_OF)["oslo_model"]["part2"] == PART2[1]
     store.close()
+
+
+def test_the_dashboard_shows_an_import_published_from_the_command_line_at_its_next_run(
+    place, monkeypatch
+):
+    """The dashboard keeps its Store (st.cache_resource) open across runs, as a server does."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    path = first(place)
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["as_of"] = AS_OF.isoformat()
+
+    def part2() -> str:
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return next(m for m in at.metric if m.label == "Oslomodellen del 2: etisk handel").value
+
+    assert part2() == "50\u00a0%"  # export 1: A of A and B
+    done = cli("import", place / "two", "--db", path)
+    assert done.returncode == 0, done.stderr
+    assert part2() == "100\u00a0%"  # export 2: A and C, both with clauses
+    st.cache_resource.clear()
