@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a fresh machine and run them all:
-# Debian's chromium (browser tests; Playwright cannot download its own browsers here) and
-# poppler-utils (PDF pages to PNG), Python packages into .venv, then lint and pytest.
+# Debian's chromium (browser tests; Playwright cannot download its own browsers here),
+# poppler-utils (PDF pages to PNG) and haproxy (replicas behind a proxy), Python packages into
+# .venv, then lint and pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+# HAProxy: the test of two app replicas behind it (tests/test_replicas.py, deploy/)
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || need+=(haproxy)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""

@@ -1,0 +1,1 @@
+"""Running Etikkmonitor as several app replicas behind HAProxy (see deploy/README.md)."""
