@@ -260,6 +260,14 @@ def header_mapping(con, profile: Profile, header: list[str], file: str):
     return mapping, unknown, errors
 
 
+def _fits_the_contract(con, file: str, header: list[str]) -> bool:
+    """The file's name names a table and its header has that table's required columns."""
+    from .reading import map_header, table_for
+
+    table = table_for(con, Path(file).stem)
+    return table is not None and not map_header(con, schema.TABLES[table], header, file)[2]
+
+
 def read_with_profile(reader: Reader, path: Path, file: str) -> bool:
     """Read the file through the profile it calls for, if any (True when it did)."""
     from .factory_lists import read_table_file
@@ -270,6 +278,8 @@ def read_with_profile(reader: Reader, path: Path, file: str) -> bool:
     profile = choose(reader.con, reader.profiles, header)
     if profile is None:
         return False
+    if profile.forced and _fits_the_contract(reader.con, file, header):
+        return False  # a named profile is for the files our own names do not fit
     got = read_table_file(path, file)
     if isinstance(got, RefusalError):
         reader.errors.append(got)
