@@ -16,15 +16,12 @@ from . import charts
 from .geo import country_name, place
 from .i18n import label, t
 
-# From least to most advanced: a place is drawn in the colour of its least advanced contract.
-PLACE_STATUSES = ("not_reported", "not_started", "planned", "in_progress", "implemented")
-PLACE_COLORS = charts.STATUS_COLORS | {"not_reported": charts.DARK_BEIGE}
-PLACE_SYMBOLS = charts.MAP_SYMBOLS | {"not_reported": "square-open"}
+# From least to most advanced (the dashboard's order): a place is drawn in the colour of its
+# least advanced contract.
+PLACE_STATUSES = charts.DIALOGUE_STATUSES
 
 
 def status_word(status: str | None, lang: str) -> str:
-    if status == "not_reported":
-        return t("fab.status.not_reported", lang)
     return label(status, lang) if status else "–"
 
 
@@ -87,8 +84,8 @@ def places_map(df: pd.DataFrame, lang: str) -> go.Figure:
             mode="markers",
             name=status_word(status, lang),
             marker={
-                "color": PLACE_COLORS[status],
-                "symbol": PLACE_SYMBOLS[status],
+                "color": charts.STATUS_COLORS[status],
+                "symbol": charts.MAP_SYMBOLS[status],
                 "size": np.where(part["n_contracts"].to_numpy() > 1, 14, 8),
                 "line": {"color": charts.DARK_BLUE, "width": 1},
                 "opacity": 0.95,

@@ -159,7 +159,7 @@ def profile_builder(lang: str, uploads: dict[str, bytes], names: list[str]) -> b
     header = [h if h else f"({i + 1})" for i, h in enumerate(header)]
     con = _fold_con()
     try:
-        guessed = table_for(con, Path(name).stem)
+        guessed = table_for(con, Path(name).stem) or _best_table(con, header)
         tables = list(schema.TABLES)
         table_name = st.selectbox(
             t("fab.prof.table", lang),
@@ -233,6 +233,17 @@ def profile_builder(lang: str, uploads: dict[str, bytes], names: list[str]) -> b
     finally:
         con.close()
     return False
+
+
+def _best_table(con, header: list[str]) -> str | None:
+    """The table most of whose column names or aliases the header has (None if none)."""
+    keys = set(fold(con, header))
+    best, hits = None, 0
+    for table in schema.TABLES.values():
+        n = len(keys & set(fold(con, [x for c in table.columns for x in (c.name, c.alias)])))
+        if n > hits:
+            best, hits = table.name, n
+    return best
 
 
 def _known_words(con, col: schema.Column) -> set[str]:

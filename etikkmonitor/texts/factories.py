@@ -41,7 +41,6 @@ TEXT |= {
         "Factories without coordinates sit at their country's centre.",
     },
     "fab.map.contracts": {"nb": "Kontrakter: {n}", "en": "Contracts: {n}"},
-    "fab.status.not_reported": {"nb": "Ikke rapportert", "en": "Not reported"},
     "fab.only_shared": {
         "nb": "Bare fabrikker som leverer til flere kontrakter",
         "en": "Only factories that supply several contracts",
