@@ -21,6 +21,26 @@ from .i18n import label, t
 PLACE_STATUSES = charts.DIALOGUE_STATUSES
 
 
+def with_contracts(df: pd.DataFrame) -> pd.DataFrame:
+    """factory_places rows with `contracts`: per place a list of dicts (contract_id,
+    supplier_name, dialogue_status, central) from the query's four lists."""
+    out = df.copy()
+    out["contracts"] = [
+        [
+            {"contract_id": c, "supplier_name": s, "dialogue_status": d, "central": bool(x)}
+            for c, s, d, x in zip(cs, ss, ds, xs, strict=True)
+        ]
+        for cs, ss, ds, xs in zip(
+            df["contract_ids"],
+            df["supplier_names"],
+            df["dialogue_statuses"],
+            df["centrals"],
+            strict=True,
+        )
+    ]
+    return out
+
+
 def status_word(status: str | None, lang: str) -> str:
     return label(status, lang) if status else "–"
 

@@ -9,7 +9,7 @@ from etikkmonitor.ui import Col
 
 v = ui.page("fab.page", "fab.intro")
 
-df = ui.query("factory_places", v)
+df = factory_view.with_contracts(ui.query("factory_places", v))
 if ui.empty(df, v, "fab.none"):
     st.stop()
 shared = df[df["n_contracts"] > 1]

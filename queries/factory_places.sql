@@ -4,8 +4,8 @@
 -- are one place too (an OS ID names one production location in Open Supply Hub).
 -- Columns: place_id, factory_ids (the ids it goes by), factory_name (the most common name;
 -- ties by name), country, city, address, os_id, latitude/longitude (the first given; NULL when
--- none: the country then places it), n_contracts, and `contracts`: a list of structs
--- (contract_id, supplier_name, dialogue_status, central) ordered by contract.
+-- none: the country then places it), n_contracts, and per contract, in contract order:
+-- contract_ids, supplier_names, dialogue_statuses, centrals.
 -- Parameters: $import_id, $filters, $rules.
 WITH contracts_in_scope AS (
     SELECT * FROM scoped_contracts($import_id, $filters, $rules)
@@ -40,15 +40,12 @@ SELECT
     first(latitude ORDER BY latitude IS NULL, contract_id) AS latitude,
     first(longitude ORDER BY latitude IS NULL, contract_id) AS longitude,
     count(DISTINCT contract_id) AS n_contracts,
-    list(
-        struct_pack(
-            contract_id := contract_id,
-            supplier_name := supplier_name,
-            dialogue_status := dialogue_status,
-            central := coalesce(central, FALSE)
-        )
-        ORDER BY contract_id, factory_id
-    ) AS contracts
+    -- the contracts it supplies, in four lists of one order (structs would not carry over to
+    -- another SQL engine: see etikkmonitor/portable.py)
+    list(contract_id ORDER BY contract_id, factory_id) AS contract_ids,
+    list(supplier_name ORDER BY contract_id, factory_id) AS supplier_names,
+    list(dialogue_status ORDER BY contract_id, factory_id) AS dialogue_statuses,
+    list(coalesce(central, FALSE) ORDER BY contract_id, factory_id) AS centrals
 FROM rows_with_place
 GROUP BY place_id
 ORDER BY n_contracts DESC, factory_name, place_id

@@ -30,11 +30,13 @@ def store(tmp_path):
 
 
 def places(store):
-    return store.query(
-        "factory_places",
-        import_id=store.current_import_id(),
-        filters=Filters().as_param(),
-        rules=settings.rules(),
+    return factory_view.with_contracts(
+        store.query(
+            "factory_places",
+            import_id=store.current_import_id(),
+            filters=Filters().as_param(),
+            rules=settings.rules(),
+        )
     )
 
 
@@ -190,3 +192,24 @@ def test_list_imported_twice_offers_nothing(store):
         assert factory_match.suggestions(v, store) == []
     finally:
         v.close()
+
+
+def test_fabrikker_page_shows_one_row_per_place(store, monkeypatch):
+    import streamlit as st
+    from dashboard_dbs import ROOT
+    from streamlit.testing.v1 import AppTest
+
+    path = store.path
+    store.close()
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(path))
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.query_params["as_of"] = "2024-06-30"
+    at.switch_page("pages/fabrikker.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    # 4 places, 1 shared (Shenzhen: K1 and K2), 3 with a contract not reported (Shenzhen,
+    # Tiruppur, Sialkot under K1)
+    assert [m.value for m in at.metric] == ["4", "1", "3"]
+    table = at.dataframe[0].value
+    assert len(table) == 4
