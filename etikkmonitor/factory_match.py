@@ -201,9 +201,9 @@ def _has_matches_table(cur) -> bool:
 
 
 def decide(store, incoming_key: str, factory_id: str, confirmed: bool, user: str | None) -> None:
-    """Remember a person's decision on a likely match (the newest decision on a pair counts)."""
-    cur = store.cursor()
-    try:
+    """Remember a person's decision on a likely match (the newest decision on a pair counts).
+    Published as the database's next version, as an import is (readers never write)."""
+    with store.publishing() as cur:
         cur.execute(MATCHES_DDL)
         cur.execute(
             "INSERT INTO factory_matches VALUES ($key, $fid, $decision, $user, $at)",
@@ -215,8 +215,6 @@ def decide(store, incoming_key: str, factory_id: str, confirmed: bool, user: str
                 "at": datetime.now(),
             },
         )
-    finally:
-        cur.close()
 
 
 def record_identities(con, file_no: int, identities: list[tuple]) -> None:
