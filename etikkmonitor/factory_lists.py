@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import factory_match, schema
+from .guards import check_size
 from .reading import (
     CSV_SUFFIXES,
     XLSX_SUFFIXES,
@@ -158,7 +159,15 @@ def add_list(reader: Reader, item: FactoryList, known: factory_match.Known) -> N
     """Read one list as a factories source of `reader`; header problems become refusals."""
     con = reader.con
     file = Path(item.name).name
-    got = read_table_file(Path(item.path), file)
+    path = Path(item.path)
+    if not path.is_file():
+        reader.errors.append(RefusalError(file, f"cannot read {path}: no such file"))
+        return
+    problem = check_size(path.stat().st_size)  # the same limit as any file of an import
+    if problem:
+        reader.errors.append(RefusalError(file, problem))
+        return
+    got = read_table_file(path, file)
     if isinstance(got, RefusalError):
         reader.errors.append(got)
         return

@@ -201,3 +201,13 @@ def test_cli_imports_a_list_for_a_contract(store, capsys):
         assert ("K1", "SUP-7", "in_progress", True, "2024-03-01", None, None) in factories(s)
     finally:
         s.close()
+
+
+def test_a_list_above_the_size_limit_is_refused_unread(store, tmp_path, monkeypatch):
+    from etikkmonitor import guards
+    from etikkmonitor.reading import Refused
+
+    monkeypatch.setattr(guards, "max_file_bytes", lambda: 100)
+    with pytest.raises(Refused) as e:
+        validate([], lists=[FactoryList(LIST, LIST.name, "K1")], store=store)
+    assert "above the limit" in str(e.value)
