@@ -89,7 +89,12 @@ def is_osh_header(con, header: list) -> bool:
 
 
 def read_table_file(path: Path, file: str):
-    """(sheet, header, rows as (line, values, row_error), encoding, delimiter) or a refusal."""
+    """(sheet, header, rows as (line, values, row_error), encoding, delimiter) or a refusal.
+    The first sheet of a workbook; a CSV file decoded line by line as reading.decode does
+    (a line not in the file's encoding is a rejected row, never mojibake). Bounded: the
+    header by guards.check_header, the rows by MAX_LIST_ROWS."""
+    from .guards import check_header, printable
+
     suffix = Path(file).suffix.lower()
     if suffix in XLSX_SUFFIXES:
         import openpyxl
@@ -105,16 +110,28 @@ def read_table_file(path: Path, file: str):
             return RefusalError(file, f"cannot be read as a workbook: {type(e).__name__}")
         try:
             sheet = wb.sheetnames[0]
-            rows = wb[sheet].iter_rows(values_only=True)
-            header = next(rows, None)
-            if not header or all(h is None for h in header):
-                return RefusalError(f"{file} [{sheet}]", "has no header row")
+            ws = wb[sheet]
+            ws.reset_dimensions()  # its stated size may be wrong either way (see reading.py)
+            header = list(next(ws.iter_rows(max_row=1, values_only=True), None) or ())
+            while header and (header[-1] is None or str(header[-1]).strip() == ""):
+                header.pop()
+            where = f"{file} [{printable(sheet)}]"
+            if not header:
+                return RefusalError(where, "has no header row")
+            if problem := check_header(header):
+                return RefusalError(where, problem)
             body = []
-            for line, row in enumerate(rows, start=2):
-                if len(body) > MAX_LIST_ROWS:
+            for line, row in enumerate(
+                ws.iter_rows(min_row=2, max_col=len(header), values_only=True), start=2
+            ):
+                if not any(v is not None for v in row):
+                    continue  # blank rows are not data rows
+                if len(body) >= MAX_LIST_ROWS:
                     return RefusalError(file, f"has more than {MAX_LIST_ROWS} rows")
                 body.append((line, [cell_text(v) for v in row], None))
-            return sheet, [cell_text(h) or "" for h in header], body, None, None
+            return printable(sheet), [cell_text(h) or "" for h in header], body, None, None
+        except Exception as e:  # noqa: BLE001 - a damaged sheet is refused, never a traceback
+            return RefusalError(file, f"cannot be read: the sheet is damaged ({type(e).__name__})")
         finally:
             wb.close()
     if suffix not in CSV_SUFFIXES:
@@ -122,24 +139,24 @@ def read_table_file(path: Path, file: str):
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04") or b"\x00" in data[:4096]:
         return RefusalError(file, "is named .csv but is not a text file")
-    try:
-        text, encoding = decode(data)
-    except UnicodeDecodeError:
-        return RefusalError(file, "is neither UTF-8 nor Windows-1252 text")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, encoding, flagged = decode(data)
     header_line, _, body_text = text.partition("\n")
     if not header_line.strip():
         return RefusalError(file, "has no header row")
+    if 1 in flagged:
+        return RefusalError(file, "its header row (line 1) is not in the file's encoding")
     delimiter = detect_delimiter(header_line)
     header = next(csv.reader([header_line], delimiter=delimiter))
+    if problem := check_header(header):
+        return RefusalError(file, problem)
     body = []
     try:
-        for row in _csv_rows(body_text, delimiter, len(header)):
-            if len(body) > MAX_LIST_ROWS:
+        for row in _csv_rows(body_text, delimiter, len(header), flagged):
+            if len(body) >= MAX_LIST_ROWS:
                 return RefusalError(file, f"has more than {MAX_LIST_ROWS} rows")
             body.append(row)
     except csv.Error as e:
-        return RefusalError(file, f"is not a readable CSV file: {e}")
+        return RefusalError(file, f"cannot be read as CSV: {printable(str(e))}")
     return None, header, body, encoding, delimiter
 
 

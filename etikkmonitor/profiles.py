@@ -331,7 +331,7 @@ def peek_header(path: Path, file: str) -> list[str] | None:
             with Path(path).open("rb") as f:
                 head = f.read(256 * 1024)
             end = head.find(b"\n")
-            text, _ = decode(head if end < 0 else head[:end])
+            text = decode(head if end < 0 else head[:end])[0]
             line = text.replace("\r", "\n").partition("\n")[0]
             if not line.strip():
                 return None
