@@ -18,6 +18,7 @@ FILES = {
     "pages/oversikt.py": ("dash.page.overview", None),
     "pages/oslomodellen.py": ("dash.page.oslo", "oslomodellen"),
     "pages/sosial_dialog.py": ("dash.page.dialogue", "sosial-dialog"),
+    "pages/fabrikker.py": ("fab.page", "fabrikker"),
     "pages/frister.py": ("dash.page.deadlines", "frister-og-avvik"),
     "pages/oppfolging.py": ("priority.page.title", "oppfolging"),
     "pages/kontrakt.py": ("dash.page.contract", "kontrakt"),

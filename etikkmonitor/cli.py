@@ -119,12 +119,13 @@ def _dump(obj) -> None:
 
 
 def cmd_import(args) -> int:
+    from .import_inputs import validate_args
     from .importer import missing_tables, publish, validate
     from .reading import Refused
 
     lang = args.lang
     try:
-        v = validate(args.paths)
+        v = validate_args(validate, args)
     except Refused as e:
         if args.json:
             _dump({"refused": True, "errors": [x.as_dict() for x in e.errors]})
@@ -439,6 +440,12 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     imp.add_argument(
         "--strict", action="store_true", help="refuse if any row is rejected or a table is missing"
     )
+    imp.add_argument(
+        "--contract",
+        help="read the files as suppliers' factory lists (Open Supply Hub's format) of this "
+        "contract, merged into the current dataset",
+    )
+    imp.add_argument("--profile", help="read the files through this column-mapping profile")
     imp.set_defaults(func=cmd_import)
 
     h = add("history", "the import log: imports and roll-backs, newest first")

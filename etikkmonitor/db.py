@@ -55,6 +55,7 @@ PARSE_MACROS = (
     "em_orgnr_valid",
     "em_bad_text",
     "em_escape",
+    "em_os_id_valid",
 )
 DATA_MACROS = ("scoped_contracts", "findings_as_of", "deadlines")
 

@@ -27,7 +27,10 @@ COUNTRY_ALIASES_FILE = Path(__file__).with_name("data") / "country_aliases.csv"
 # columns that makes the row bad). Conditions are code, never user input.
 ROW_CHECKS: dict[str, list[tuple[str, str, str]]] = {
     "contracts": [("end_before_start", "end_date", "end_date < start_date")],
-    "factories": [("trained_above_workers", "workers_trained", "workers_trained > workers")],
+    "factories": [
+        ("trained_above_workers", "workers_trained", "workers_trained > workers"),
+        ("bad_os_id", "os_id", "NOT em_os_id_valid(os_id)"),
+    ],
     "findings": [
         (
             "closed_without_date",
@@ -144,8 +147,12 @@ def expand(paths) -> list[tuple[Path, str]]:
     return out
 
 
-def validate(paths, progress=None) -> Validation:
-    """Read and check the export; raises Refused with every structural problem found."""
+def validate(paths, progress=None, lists=(), store=None, profiles=None) -> Validation:
+    """Read and check the export; raises Refused with every structural problem found.
+    `lists`: suppliers' factory lists (factory_lists.FactoryList), each for one contract;
+    `store`: the database whose current dataset lists alone are merged into;
+    `profiles`: column-mapping profiles to read every file by (profiles.py; default: the saved
+    ones, each for the files with its header set)."""
     files = expand(paths)
     con = duckdb.connect()
     try:
@@ -156,7 +163,11 @@ def validate(paths, progress=None) -> Validation:
         con.execute("SET produce_arrow_string_view = true")
         db.create_parse_macros(con)
         _load_lookups(con)
-        reader = Reader(con)
+        if profiles is None:
+            from .profiles import saved_profiles
+
+            profiles = saved_profiles()
+        reader = Reader(con, profiles=profiles)
         size_errors, readable = [], []
         for path, name in files:
             if path.is_file() and (problem := check_size(path.stat().st_size)):
@@ -164,8 +175,12 @@ def validate(paths, progress=None) -> Validation:
             else:
                 readable.append((path, name))
         reader.read(readable, progress and (lambda share, name: progress(0.6 * share, name)))
+        if lists:  # factory lists (and the dataset they are merged into): factory_lists.py
+            from .factory_lists import extend
+
+            extend(reader, list(lists), store)
         errors = size_errors + reader.errors
-        if not files:
+        if not files and not lists:
             errors.append(RefusalError("", "no files to import"))
         elif not errors and not any(s.table == "contracts" for s in reader.sources):
             errors.append(

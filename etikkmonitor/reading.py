@@ -226,8 +226,9 @@ class Reader:
     """Loads each source into a table of its own (src_<n>) of a private in-memory DuckDB;
     `finish` then gives every contract table a raw_<table> view over its sources."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, prefix: str = "src"):
+    def __init__(self, con: duckdb.DuckDBPyConnection, prefix: str = "src", profiles=None):
         self.con = con
+        self.profiles = profiles  # column-mapping profiles (profiles.py) files may be read by
         self.sources: list[Source] = []
         self.errors: list[RefusalError] = []
         self._prefix = prefix  # of the sources' table names: one per file read side by side
@@ -247,7 +248,7 @@ class Reader:
         def read_one(i: int) -> Reader:
             cur = self.con.cursor()
             try:
-                one = Reader(cur, prefix=f"src{i}")
+                one = Reader(cur, prefix=f"src{i}", profiles=self.profiles)
                 one.add(*files[i])
                 return one
             finally:
@@ -293,6 +294,11 @@ class Reader:
         except OSError as e:
             self.errors.append(RefusalError(file, f"cannot read the file: {e.strerror}"))
             return
+        if self.profiles and suffix in XLSX_SUFFIXES | CSV_SUFFIXES:
+            from .profiles import read_with_profile
+
+            if read_with_profile(self, path, file):
+                return
         if suffix in XLSX_SUFFIXES:
             if not head.startswith(b"PK\x03\x04"):
                 self.errors.append(

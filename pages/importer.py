@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import streamlit as st
 
-from etikkmonitor import auth, schema, ui
+from etikkmonitor import auth, import_extras, schema, ui
 from etikkmonitor.guards import max_file_bytes
 from etikkmonitor.history import compare, rollback
 from etikkmonitor.i18n import fmt_datetime, fmt_int
@@ -44,18 +44,28 @@ uploaded = st.file_uploader(
     # the browser refuses a file above the limit before sending it; the guard checks again
     max_upload_size=max(1, -(-max_file_bytes() // (1024 * 1024))),
 )
-if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":material/rule:"):
+contracts = [] if v.import_id is None else list(ui.query("contract_choices", v)["contract_id"])
+choices = import_extras.list_choices(v.lang, [f.name for f in uploaded or []], contracts)
+
+
+def check(uploads: list[Upload], choices: dict[str, str]) -> None:
+    """Check the uploads (kept for a check again after a profile or a match decision)."""
     old = st.session_state.pop(VALIDATION, None)
     if old is not None:
         old.close()
     st.session_state.pop(REFUSED, None)
-    folder, pairs, too_large = store_uploads([Upload(f.name, f.getvalue()) for f in uploaded])
+    st.session_state[import_extras.INPUTS] = (uploads, choices)
+    folder, pairs, too_large = store_uploads(uploads)
     bar = st.progress(0.0)
     try:
         if too_large:
             raise Refused(too_large)
-        st.session_state[VALIDATION] = validate(
-            pairs, progress=lambda x, what: bar.progress(x, v.t("imp.checking", what=what))
+        st.session_state[VALIDATION] = import_extras.validate_uploads(
+            validate,
+            pairs,
+            choices,
+            store,
+            progress=lambda x, what: bar.progress(x, v.t("imp.checking", what=what)),
         )
     except Refused as e:
         st.session_state[REFUSED] = e.errors
@@ -63,9 +73,23 @@ if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":mat
         shutil.rmtree(folder, ignore_errors=True)
         bar.empty()
 
+
+def check_again() -> None:
+    if import_extras.INPUTS in st.session_state:
+        check(*st.session_state[import_extras.INPUTS])
+    st.rerun()
+
+
+if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":material/rule:"):
+    check([Upload(f.name, f.getvalue()) for f in uploaded], choices)
+
 if REFUSED in st.session_state:
     lines = "\n".join(f"- **{e.file}**: {e.message}" for e in st.session_state[REFUSED])
     st.error(f"{v.t('imp.refused')}\n\n{lines}", icon=":material/block:")
+    last = {u.name: u.data for u in st.session_state.get(import_extras.INPUTS, ([], {}))[0]}
+    refused_files = import_extras.mappable(st.session_state[REFUSED], last)
+    if refused_files and import_extras.profile_builder(v.lang, last, refused_files):
+        check_again()
 
 val = st.session_state.get(VALIDATION)
 if val is not None:
@@ -123,6 +147,9 @@ if val is not None:
             v,
             "avviste_rader",
         )
+
+    if import_extras.match_section(v.lang, val, store, user):
+        check_again()
 
     # --- 3. publish --------------------------------------------------------------------------
     st.subheader(v.t("imp.publish"))

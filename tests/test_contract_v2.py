@@ -27,7 +27,9 @@ EXPORT = {
             "fabrikk_id;kontrakt_id;fabrikknavn;land;sentral;status_sosial_dialog;dialog_startet;"
             "OS ID;Adresse"
         ),
-        "FA;A;Dhaka 1;BD;ja;ikke rapportert;;BD2019354YH8R6RY;Road 4, Gazipur",
+        # A valid OS ID (15 characters; its check character is checked on import): B 66 + D 68
+        # = 134; 2+0+1+9+3+5+4 = 24; Y 30 + H 17 + 8 + R 24 + 6 = 85; 243 mod 32 = 19 = K.
+        "FA;A;Dhaka 1;BD;ja;ikke rapportert;;BD2019354YH8R6K;Road 4, Gazipur",
         "FB;A;Dhaka 2;BD;nei;Not Reported;;;",
         "FC;A;Ningbo 1;CN;ja;ikke startet;;;",
         "FD;B;Izmir 1;TR;ja;pågår;2024-03-01;;",
@@ -57,7 +59,7 @@ def test_new_columns_are_stored_as_text(store):
     assert con.execute(
         "SELECT factory_id, os_id, address FROM factories ORDER BY factory_id"
     ).fetchall() == [
-        ("FA", "BD2019354YH8R6RY", "Road 4, Gazipur"),
+        ("FA", "BD2019354YH8R6K", "Road 4, Gazipur"),
         ("FB", None, None),
         ("FC", None, None),
         ("FD", None, None),
