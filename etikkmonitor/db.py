@@ -56,7 +56,7 @@ PARSE_MACROS = (
     "em_bad_text",
     "em_escape",
 )
-DATA_MACROS = ("scoped_contracts", "findings_as_of", "deadlines")
+DATA_MACROS = ("scoped_contracts", "contracts_in_force", "findings_as_of", "deadlines")
 
 
 class DatabaseError(RuntimeError):

@@ -86,6 +86,12 @@ def period() -> str:
     return f"{fmt_date(c['start_date'].date(), v.lang)} – {end}"
 
 
+if not c["in_force"]:
+    st.info(
+        v.t("dash.contract.not_in_force", date=fmt_date(v.as_of, v.lang), period=period()),
+        icon=":material/event_busy:",
+    )
+
 calloffs = list(c["calloff_agencies"]) if c["calloff_agencies"] is not None else []
 facts = [
     ("dash.col.agency", c["agency"]),
