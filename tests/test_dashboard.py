@@ -360,6 +360,17 @@ def test_contract_page_says_when_the_contract_is_not_in_force(handmade_db, monke
     assert metrics(at)["Overskredne frister"] == "0"
 
 
+def test_contract_page_opens_the_largest_contract_in_force(handmade_db, monkeypatch):
+    # Without a contract in the link: as of D the largest is K01 (40 000 000, in force); as of
+    # 2026-09-01 K01 has ended (2026-08-31), and so have K02, K03, K04, K06, K07, K10, K11; in
+    # force K05 (499 999,99), K08 (3 500 000), K09 (1 250 000) -> K08.
+    at = open_app(handmade_db, monkeypatch, "pages/kontrakt.py", as_of=D)
+    assert at.header[0].value.startswith("K01 · ")
+    at = open_app(handmade_db, monkeypatch, "pages/kontrakt.py", as_of="2026-09-01")
+    assert at.header[0].value.startswith("K08 · ")
+    assert not any("ikke i kraft" in i.value for i in at.info)
+
+
 def test_contract_ids_link_to_the_contract_page(handmade_db, monkeypatch):
     at = open_app(handmade_db, monkeypatch, "pages/frister.py", as_of=D, agency=UKE)
     links = at.dataframe[0].value["Kontrakt"]
