@@ -48,6 +48,9 @@ def key_figures(
         calloff = frames["calloffs"]
         via_calloff = set(calloff.loc[calloff["agency"].isin(agencies), "contract_id"])
         c = c[c["agency"].isin(agencies) | c["contract_id"].isin(via_calloff)]
+    # in force on d (export contract v2): started by d, not ended before d
+    c_start, c_end = _date(c["start_date"]), _date(c["end_date"])
+    c = c[(c_start <= d) & (c_end.isna() | (c_end >= d))]
     value = pd.to_numeric(c["value_nok"])
     cats = {x.lower() for x in part1_categories}
     rule1 = c["category"].str.lower().isin(cats) & (value >= part1_min)

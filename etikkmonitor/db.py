@@ -57,7 +57,7 @@ PARSE_MACROS = (
     "em_escape",
     "em_os_id_valid",
 )
-DATA_MACROS = ("scoped_contracts", "findings_as_of", "deadlines")
+DATA_MACROS = ("scoped_contracts", "contracts_in_force", "findings_as_of", "deadlines")
 
 
 class DatabaseError(RuntimeError):

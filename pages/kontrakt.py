@@ -19,9 +19,17 @@ if ui.empty(choices, v, "dash.empty.selection"):
 ids = choices["contract_id"].tolist()
 by_id = choices.set_index("contract_id")
 in_scope = choices[choices["in_scope"]]
-# Without a choice: the largest contract in the selection.
+# Without a choice: the largest contract in the selection in force on the date (one that has
+# ended has no deadlines or findings to show as of it), else the largest in the selection.
 largest = in_scope.sort_values("value_nok", ascending=False)
-default = largest["contract_id"].iloc[0] if len(largest) else ids[0]
+running = largest[largest["in_force"]]
+default = (
+    running["contract_id"].iloc[0]
+    if len(running)
+    else largest["contract_id"].iloc[0]
+    if len(largest)
+    else ids[0]
+)
 
 
 # The choices' labels, made once for all (tens of thousands of contracts at scale).
@@ -85,6 +93,12 @@ def period() -> str:
     )
     return f"{fmt_date(c['start_date'].date(), v.lang)} – {end}"
 
+
+if not c["in_force"]:
+    st.info(
+        v.t("dash.contract.not_in_force", date=fmt_date(v.as_of, v.lang), period=period()),
+        icon=":material/event_busy:",
+    )
 
 calloffs = list(c["calloff_agencies"]) if c["calloff_agencies"] is not None else []
 facts = [

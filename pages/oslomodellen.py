@@ -1,11 +1,13 @@
 """Oslomodellen: coverage of part 1 and part 2 by agency, category and start year; the action
-list of relevant contracts without the clauses."""
+list of relevant contracts without the clauses. Every figure covers the contracts in force on
+the chosen date, except coverage by start year (the yearly review: every contract started by
+then); the page says which is which."""
 
 import streamlit as st
 
 from etikkmonitor import charts, settings, ui
 from etikkmonitor.headlines import fmt_nok_short
-from etikkmonitor.i18n import fmt_int, fmt_nok, fmt_pct
+from etikkmonitor.i18n import fmt_date, fmt_int, fmt_nok, fmt_pct
 from etikkmonitor.ui import Col
 
 v = ui.page("dash.page.oslo", "dash.oslo.intro")
@@ -26,6 +28,7 @@ if f["contracts"] == 0:
     ui.empty(None, v)
     st.stop()
 actions = ui.query("oslo_action_list", v)
+st.caption(v.t("dash.oslo.in_force.note", date=fmt_date(v.as_of, v.lang)))
 
 c1, c2, c3, c4 = st.columns(4)
 for col, part in ((c1, "part1"), (c2, "part2")):
@@ -75,6 +78,8 @@ for dim, tab in zip(DIMENSIONS, tabs, strict=True):
             continue
         if dim == "agency":
             st.caption(v.t("dash.oslo.agency.note"))
+        if dim == "start_year":
+            st.caption(v.t("dash.oslo.start_year.note", date=fmt_date(v.as_of, v.lang)))
         relevant = part[(part["part1_relevant"] + part["part2_relevant"]) > 0]
         if relevant.empty:
             st.info(v.t("dash.oslo.none_relevant"))

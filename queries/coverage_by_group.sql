@@ -1,16 +1,20 @@
 -- coverage_by_group: one row per (dimension, group) with Oslo model part 1 and part 2 coverage
 -- of the contracts in scope, counted and weighted by value, for three dimensions:
---   agency      the contracts an agency owns or has call-offs on (the agency filter's meaning,
---               so an agency's row equals the key figures filtered on it; a joint framework
---               agreement counts for each of its agencies, so rows do not add up to the total;
---               with an agency filter, only the chosen agencies)
---   category    the contract's category
---   start_year  the year of the contract's start date
+--   agency      the contracts in force on $as_of that an agency owns or has call-offs on (the
+--               agency filter's meaning, so an agency's row equals the key figures filtered on
+--               it; a joint framework agreement counts for each of its agencies, so rows do not
+--               add up to the total; with an agency filter, only the chosen agencies)
+--   category    the contracts in force on $as_of by category (rows add up to the key figures)
+--   start_year  THE EXCEPTION, the yearly review: every contract started on or before $as_of,
+--               ended or not, in the year it started
 -- `grp` is text (the year as digits). Groups without any relevant contract are kept, with
 -- zeros, so a reader sees them too.
--- Parameters: $import_id, $filters, $rules (see macros/scoped_contracts.sql).
+-- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql).
 WITH contracts_in_scope AS (
-    SELECT * FROM scoped_contracts($import_id, $filters, $rules)
+    SELECT * FROM contracts_in_force($import_id, $as_of, $filters, $rules)
+),
+contracts_started_by_d AS (
+    SELECT * FROM scoped_contracts($import_id, $filters, $rules) WHERE start_date <= $as_of
 ),
 agencies_of_contracts AS (
     -- each contract's owner and the agencies with call-offs on it, once each (UNION drops an
@@ -33,7 +37,7 @@ by_category AS (
 ),
 by_start_year AS (
     SELECT 'start_year' AS dimension, CAST(year(start_date) AS VARCHAR) AS grp, *
-    FROM contracts_in_scope
+    FROM contracts_started_by_d
 ),
 grouped AS (
     SELECT dimension, grp, part1_relevant, part1_covered, part2_relevant, part2_covered, value_nok

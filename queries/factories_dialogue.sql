@@ -1,4 +1,5 @@
--- factories_dialogue: one row per factory and contract in scope: where it is, whether it is
+-- factories_dialogue: one row per factory and contract in scope (the contract in force on
+-- $as_of): where it is, whether it is
 -- central, its social dialogue (status, tool, started, workers trained, worker committee) and,
 -- where the six-month deadline applies (central factory, contract requiring social dialogue),
 -- that deadline judged as of $as_of from the deadlines macro: due date, status and days_late
@@ -6,7 +7,7 @@
 -- latitude/longitude fall back to the country's centroid (map_placed_by = 'country').
 -- Parameters: $import_id, $as_of (DATE), $filters, $rules.
 WITH contracts_in_scope AS (
-    SELECT * FROM scoped_contracts($import_id, $filters, $rules)
+    SELECT * FROM contracts_in_force($import_id, $as_of, $filters, $rules)
 ),
 factories_in_scope AS (
     SELECT f.* EXCLUDE (import_id), c.agency, c.supplier_name, c.title,

@@ -1,10 +1,11 @@
--- oslo_action_list: one row per contract in scope that is relevant for Oslo model part 1 or
--- part 2 but lacks that part's clauses: the list to act on, largest value first.
+-- oslo_action_list: one row per contract in scope, in force on $as_of, that is relevant for
+-- Oslo model part 1 or part 2 but lacks that part's clauses: the list to act on, largest value
+-- first.
 -- part1_gap / part2_gap: 'missing' (clauses column says no), 'unknown' (blank: counts as not
 -- covered), or NULL (that part is covered or not relevant).
--- Parameters: $import_id, $filters, $rules (see macros/scoped_contracts.sql).
+-- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql).
 WITH contracts_in_scope AS (
-    SELECT * FROM scoped_contracts($import_id, $filters, $rules)
+    SELECT * FROM contracts_in_force($import_id, $as_of, $filters, $rules)
 ),
 gaps AS (
     SELECT

@@ -3,8 +3,8 @@
 -- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql),
 -- $weights (STRUCT of the [priority] settings, numbers >= 0), $country_risk_file (path of a
 -- CSV alpha2;country;rating;edition;checked, rating 1-5 or 5+).
--- Only contracts in force as of the date (started, not ended) are listed: an ended or not yet
--- started contract has nothing to follow up this week; the other pages keep its history.
+-- Only contracts in force on the date (macros/contracts_in_force.sql) are listed, as every key
+-- figure counts them: an ended or not yet started contract has nothing to follow up this week.
 -- Points are rounded to 2 decimals before they are summed, so the score is exactly the sum
 -- shown. Order: score descending, then contract_id (ties are broken the same way every time).
 WITH contracts_in_scope AS (
@@ -14,8 +14,7 @@ WITH contracts_in_scope AS (
         coalesce(high_risk, FALSE) AS high_risk,
         coalesce(social_dialogue_required, FALSE) AS social_dialogue_required,
         coalesce(part1_relevant, FALSE) OR coalesce(part2_relevant, FALSE) AS oslo_applies
-    FROM scoped_contracts($import_id, $filters, $rules)
-    WHERE start_date <= $as_of AND (end_date IS NULL OR end_date >= $as_of)
+    FROM contracts_in_force($import_id, $as_of, $filters, $rules)
 ),
 -- 5+ (breakdown of the rule of law) is one step above 5.
 country_ratings AS (

@@ -1,9 +1,10 @@
 -- snapshot_dialogue_by_country: one row per country, counting the central factories (distinct
 -- factory and contract rows, as in the summary's central_by_status) under the contracts the
--- filters select, by social dialogue status. The rows add up to the summary's figures.
--- Parameters: $import_id, $filters, $rules (see macros/scoped_contracts.sql).
+-- filters select that are in force on $as_of, by social dialogue status. The rows add up to the
+-- summary's figures.
+-- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql).
 WITH contracts_in_scope AS (
-    SELECT contract_id FROM scoped_contracts($import_id, $filters, $rules)
+    SELECT contract_id FROM contracts_in_force($import_id, $as_of, $filters, $rules)
 ),
 central_factories AS (
     SELECT f.country, f.dialogue_status

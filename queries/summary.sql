@@ -1,11 +1,12 @@
 -- summary: ONE row holding the key figures of the export contract (`summary --json`) for the
--- contracts the filters select, judged as of a date.
+-- contracts the filters select that are in force on $as_of (macros/contracts_in_force.sql),
+-- judged as of that date.
 -- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql).
 -- Besides the contract's figures: status counts of the central factories alone, and open
 -- findings by severity.
 -- Coverage is covered / relevant rounded to 4 decimals, NULL when nothing is relevant.
 WITH contracts_in_scope AS (
-    SELECT * FROM scoped_contracts($import_id, $filters, $rules)
+    SELECT * FROM contracts_in_force($import_id, $as_of, $filters, $rules)
 ),
 oslo_model AS (
     SELECT

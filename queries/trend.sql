@@ -1,6 +1,7 @@
 -- trend: one row per date in $dates: how many deadlines were overdue and how many findings
 -- open as of that date, judged on the import $import_id (today's data, not the data that was
--- current then) for the contracts the filters select. The overview's trend line.
+-- current then) for the contracts the filters select that are in force on that date (the
+-- macros' rule). The overview's trend line.
 -- Parameters: $import_id, $dates (DATE[]), $filters, $rules (see macros/scoped_contracts.sql).
 -- The same macros as summary.sql, so each point equals summary's figure for its date; one
 -- statement instead of one summary per date.

@@ -209,12 +209,42 @@ def test_url_values_outside_the_dataset_are_ignored(handmade_db, monkeypatch):
 
 
 def test_later_date_moves_deadlines(handmade_db, monkeypatch):
-    # D2 = 2025-03-31: 7 overdue; open critical A6 (R4 now counted) and major A5: 2
-    # (A3 was closed 2024-07-05).
+    # D2 = 2025-03-31 (SUMMARY_D2): K03, K07 and K11 have ended, so the figures cover 8
+    # contracts: 6 overdue (K07's milestone M4 is gone with K07); open critical A6 (R4 now
+    # counted) and major A5: 2 (A3 was closed 2024-07-05). Coverage moves with the date too:
+    # part 1 2 of 2 = 100 % (K03 and K11, relevant without clauses, ended), part 2 3 of 4 = 75 %
+    # (K07, covered, ended).
     at = open_app(handmade_db, monkeypatch, as_of="2025-03-31")
     m = metrics(at)
-    assert m["Overskredne frister"] == "7"
+    assert m["Overskredne frister"] == "6"
     assert m["Åpne kritiske og alvorlige avvik"] == "2"
+    assert m["Oslomodellen del 1: seriøsitetskrav"] == pct(100)
+    assert m["Oslomodellen del 2: etisk handel"] == pct(75)
+
+
+def test_oslomodellen_page_says_which_figures_are_in_force(handmade_db, monkeypatch):
+    # As of D2 the coverage covers the 8 contracts in force: the action list holds K04 only (part
+    # 2, blank clauses); K11 and K03 (part 1 without clauses) have ended.
+    at = open_app(handmade_db, monkeypatch, "pages/oslomodellen.py", as_of="2025-03-31")
+    m = metrics(at)
+    assert m["Del 1: dekning"] == pct(100)
+    assert m["Del 2: dekning"] == pct(75)
+    assert m["Kontrakter som mangler krav"] == "1"
+    captions = "\n".join(c.value for c in at.caption)
+    assert "gjelder kontraktene som er i kraft 31.03.2025" in captions
+    assert "Årlig gjennomgang: per startår regnes alle kontrakter som startet til og med " in (
+        captions
+    )
+    # The start-year tab is the yearly review: every contract started by D2, ended or not.
+    # 2024: K02, K03, K04, K05, K07, K09, K10, K11 -> 8; part 1 K02, K03, K10, K11 relevant,
+    # K02 and K10 covered (2 of 4); part 2 K04, K07, K09 relevant, K07 and K09 covered.
+    # 2023: K01, K06 -> 2; part 2 K01 (covered). 2022: K08 -> 1; part 2 covered.
+    tables = [df.value for df in at.dataframe]
+    years = next(t for t in tables if "Startår" in t.columns).set_index("Startår")
+    assert years.loc["2024", "Kontrakter"] == 8
+    assert years.loc["2024", "Del 1 relevante"] == 4 and years.loc["2024", "Del 1 med krav"] == 2
+    assert years.loc["2024", "Del 2 relevante"] == 3 and years.loc["2024", "Del 2 med krav"] == 2
+    assert years.loc["2023", "Kontrakter"] == 2 and years.loc["2022", "Kontrakter"] == 1
 
 
 def test_oslomodellen_page_on_the_fixture(handmade_db, monkeypatch):
@@ -309,6 +339,36 @@ def test_contract_page_from_the_url(handmade_db, monkeypatch):
     assert m["Åpne avvik"] == "2"
     deadlines = next(df.value for df in at.dataframe if "Slag" in df.value.columns)
     assert len(deadlines) == 8  # 2 social dialogue, 3 action plan, 3 annual documentation
+
+
+def test_contract_page_says_when_the_contract_is_not_in_force(handmade_db, monkeypatch):
+    # K07 runs 2024-02-01 to 2025-01-31; its milestone M4 (due 2024-06-30) is never met.
+    # As of D it is in force: M4 is upcoming (due = D), nothing overdue, no note.
+    at = open_app(handmade_db, monkeypatch, "pages/kontrakt.py", as_of=D, contract="K07")
+    assert metrics(at)["Overskredne frister"] == "0"
+    assert not any("ikke i kraft" in i.value for i in at.info)
+    # As of D2 it has ended: the page says so, and M4 is not counted (it would be overdue).
+    at = open_app(handmade_db, monkeypatch, "pages/kontrakt.py", as_of="2025-03-31", contract="K07")
+    notes = [i.value for i in at.info if "ikke i kraft" in i.value]
+    assert notes == [
+        (
+            "Kontrakten er ikke i kraft 31.03.2025 (perioden er 01.02.2024 – 31.01.2025). "
+            "Nøkkeltallene per denne datoen regner den ikke med, og fristene og avvikene under "
+            "vises ikke. Velg en dato i kontraktsperioden for å se dem."
+        )
+    ]
+    assert metrics(at)["Overskredne frister"] == "0"
+
+
+def test_contract_page_opens_the_largest_contract_in_force(handmade_db, monkeypatch):
+    # Without a contract in the link: as of D the largest is K01 (40 000 000, in force); as of
+    # 2026-09-01 K01 has ended (2026-08-31), and so have K02, K03, K04, K06, K07, K10, K11; in
+    # force K05 (499 999,99), K08 (3 500 000), K09 (1 250 000) -> K08.
+    at = open_app(handmade_db, monkeypatch, "pages/kontrakt.py", as_of=D)
+    assert at.header[0].value.startswith("K01 · ")
+    at = open_app(handmade_db, monkeypatch, "pages/kontrakt.py", as_of="2026-09-01")
+    assert at.header[0].value.startswith("K08 · ")
+    assert not any("ikke i kraft" in i.value for i in at.info)
 
 
 def test_contract_ids_link_to_the_contract_page(handmade_db, monkeypatch):

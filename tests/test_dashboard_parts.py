@@ -491,17 +491,45 @@ def test_deadline_timeline_points(store):
 
 def test_trend_query_gives_the_hand_worked_figures(store):
     # test_handmade_fixture.py works these out: as of 2024-06-30 3 deadlines overdue and 4
-    # findings open; as of 2025-03-31 7 overdue, 4 open. As of 2020-01-01, before the first
-    # audit (R2, 2023-06-01), no finding exists yet.
+    # findings open; as of 2025-03-31 6 overdue (K07's milestone M4 left with K07, ended
+    # 2025-01-31), 4 open. As of 2020-01-01, before any contract is in force, nothing.
     d2 = date(2025, 3, 31)
     rows = store.query("trend", **params(store) | {"dates": [d2, D, D]})
     assert list(rows["as_of"].dt.date) == [D, d2]  # one row per date, in date order
-    assert list(rows["overdue"]) == [3, 7]
+    assert list(rows["overdue"]) == [3, 6]
     assert list(rows["open_findings"]) == [4, 4]
     # (test_trend_agrees_with_key_figures_per_date: every point is summary's figure)
     assert store.query("trend", **params(store) | {"dates": [date(2020, 1, 1)]})[
         "open_findings"
     ].tolist() == [0]
+
+
+def test_coverage_by_group_in_force_and_the_yearly_review(store):
+    # test_handmade_fixture.py's table of periods. Category and agency rows cover the contracts
+    # in force on the date; start-year rows every contract started by it, ended or not.
+    def rows(as_of, dim):
+        g = store.query("coverage_by_group", **params(store, as_of=as_of))
+        g = g[g["dimension"] == dim].set_index("grp")
+        return {
+            k: tuple(int(r[c]) for c in ("contracts", "part1_relevant", "part1_covered"))
+            for k, r in g.iterrows()
+        }
+
+    # `Bygg og anlegg`: K03 (part 1, clauses nei; 2024-03-01..2024-06-30) and K10 (part 1
+    # override, covered; from 2024-06-30). On 06-29 K03 only; on D both; on 07-01 K10 only.
+    assert rows(date(2024, 6, 29), "category")["Bygg og anlegg"] == (1, 1, 0)
+    assert rows(D, "category")["Bygg og anlegg"] == (2, 2, 1)
+    assert rows(date(2024, 7, 1), "category")["Bygg og anlegg"] == (1, 1, 1)
+    # Start year 2024 (K02, K03, K04, K05, K07, K09, K10, K11; part 1: K02 and K10 covered,
+    # K03 and K11 not): on 06-29 K10 has not started -> 7, part 1 3 relevant, 1 covered; from D
+    # on all 8, and still all 8 on 2025-03-31 when K03, K07 and K11 have ended.
+    assert rows(date(2024, 6, 29), "start_year")["2024"] == (7, 3, 1)
+    assert rows(D, "start_year")["2024"] == (8, 4, 2)
+    assert rows(date(2025, 3, 31), "start_year")["2024"] == (8, 4, 2)
+    # Bydel Grünerløkka on 2025-03-31: K02, K06, K10 and call-offs K04, K09 (K03, K07 ended)
+    assert rows(date(2025, 3, 31), "agency")["Bydel Grünerløkka"] == (5, 2, 2)
+    # Before any contract starts there is nothing to group
+    assert rows(date(2022, 1, 1), "start_year") == {}
 
 
 def test_quality_charts(store):
@@ -529,9 +557,16 @@ def test_headlines_and_changes(store):
     assert by["part2"].shown("nb") == "80\u00a0%" and by["part2"].sentence.startswith("4 av 5")
     assert by["dialogue"].value == round(5 / 7, 4)
     assert by["overdue"].value == 3 and by["findings"].value == 2
-    c = change(later[3], now[3], "nb")  # overdue 3 -> 7: up, and that is bad
-    assert (c.text, c.direction, c.good) == ("+4", 1, False)
-    same = change(later[1], now[1], "nb")
+    # As of 2025-03-31 K03, K07 and K11 have ended (test_handmade_fixture.py's table of periods)
+    c = change(later[3], now[3], "nb")  # overdue 3 -> 6: up, and that is bad
+    assert (c.text, c.direction, c.good) == ("+3", 1, False)
+    # part 1: 2 of 4 = 50 % -> 2 of 2 = 100 % (K03 and K11, without clauses, ended): up 50 points
+    up = change(later[0], now[0], "nb")
+    assert (up.text, up.direction, up.good) == ("+50\u00a0%-poeng", 1, True)
+    # part 2: 4 of 5 = 80 % -> 3 of 4 = 75 % (K07, covered, ended): down 5 points
+    down = change(later[1], now[1], "nb")
+    assert (down.text, down.direction, down.good) == ("-5\u00a0%-poeng", -1, False)
+    same = change(later[2], now[2], "nb")  # social dialogue 5 of 7 on both dates
     assert same.text == "uendret" and same.direction == 0
     assert fmt_nok_short(265_286_000, "nb") == "265\u00a0mill."
     assert fmt_nok_short(1_260_000, "nb") == "1,3\u00a0mill."

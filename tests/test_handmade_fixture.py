@@ -25,6 +25,7 @@ Edge cases, by file:line (line 1 is the header):
                      exactly the 3rd anniversary: "not past end_date", so it is a deadline.
 - kontrakter.csv:3   K02 value `1.250.000,50`; its later duplicate is line 18.
 - kontrakter.csv:5   K03 `Bygg og anlegg` at exactly 100 000: part 1 relevant; clauses `nei`.
+                     Ends 30.06.2024 = D: in force on D (its last day), not the day after.
 - kontrakter.csv:6   K04 high risk `x`, value `500 000 kr` exactly: part 2 relevant; the part 2
                      clauses column is blank: relevant but not covered.
 - kontrakter.csv:8   K05 high risk, 499 999,99: part 2 NOT relevant (clauses `ja` do not count).
@@ -33,7 +34,8 @@ Edge cases, by file:line (line 1 is the header):
 - kontrakter.csv:12  K08 no end date: annual documentation up to the first anniversary after D.
                      Value `3 500 000 NOK`.
 - kontrakter.csv:13  K09 value with non-breaking spaces; the third agency's only call-off.
-- kontrakter.csv:15  K10 part 1 override `ja` below the threshold.
+- kontrakter.csv:15  K10 part 1 override `ja` below the threshold. Starts 2024-06-30 = D: in
+                     force on D (its first day), not the day before.
 - kontrakter.csv:16  K11 `Renhold` 300 000, part 1 clauses blank: relevant, not covered; its
                      org number 910 000 020 has check digit 0 (11 - 0 -> 0).
 - kontrakter.csv:17  unknown extra column `Kommentar` on every row (reported, never an error).
@@ -75,8 +77,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "handmade"
 
-D = "2024-06-30"  # the main as-of date
-D2 = "2025-03-31"  # a later date: deadlines move from upcoming to overdue or met
+D = "2024-06-30"  # the main as-of date: K10 starts and K03 ends exactly on D
+D2 = "2025-03-31"  # a later date: deadlines move from upcoming to overdue or met; K03, K07, K11
+# have ended
+D_BEFORE = "2024-06-29"  # the day before K10 starts (K03 still in force)
+D_AFTER = "2024-07-01"  # the day after K03 ended (K10 in force)
+D_NONE = "2022-01-01"  # before any contract starts (the first, K08, starts 2022-03-15)
 
 UKE = "Utviklings- og kompetanseetaten"
 GRUNERLOKKA = "Bydel Grünerløkka"
@@ -186,6 +192,27 @@ EXPECTED_IMPORTED = {table: n for table, _, n, _ in EXPECTED_FILES.values()}
 # ---------------------------------------------------------------------------------------------
 # Key figures, worked by hand
 # ---------------------------------------------------------------------------------------------
+#
+# As of a date the figures cover the contracts in force on it (export contract v2): start_date
+# <= date and (end_date blank or >= date), and what hangs on them. The contracts' periods:
+#
+# | contract | start      | end        | 2022-01-01 | 06-29 | D 06-30 | 07-01 | D2 2025-03-31 |
+# |----------|------------|------------|------------|-------|---------|-------|---------------|
+# | K01      | 2023-08-31 | 2026-08-31 | -          | in    | in      | in    | in            |
+# | K02      | 2024-01-01 | 2025-12-31 | -          | in    | in      | in    | in            |
+# | K03      | 2024-03-01 | 2024-06-30 | -          | in    | in (end)| -     | -             |
+# | K04      | 2024-02-01 | 2026-01-31 | -          | in    | in      | in    | in            |
+# | K05      | 2024-01-15 | -          | -          | in    | in      | in    | in            |
+# | K06      | 2023-06-01 | 2025-05-31 | -          | in    | in      | in    | in            |
+# | K07      | 2024-02-01 | 2025-01-31 | -          | in    | in      | in    | -             |
+# | K08      | 2022-03-15 | -          | -          | in    | in      | in    | in            |
+# | K09      | 2024-01-10 | 2027-01-09 | -          | in    | in      | in    | in            |
+# | K10      | 2024-06-30 | 2025-04-30 | -          | -     | in (start)| in  | in            |
+# | K11      | 2024-01-01 | 2024-12-31 | -          | in    | in      | in    | -             |
+# -> 2022-01-01: 0; 2024-06-29: 10 (not K10); D: all 11; 2024-07-01: 10 (not K03); D2: 8.
+# Neither K03 nor K10 has factories, audits, documentation or imported milestones (R7 and M6
+# on K03 are rejected), so on the days around D only the contract count and part 1 move; as of
+# D2 K07's milestone M4 and K11's milestone M1 leave with their contracts.
 #
 # Imported contracts (11): K01-K11. Owner and call-offs:
 #
@@ -314,6 +341,7 @@ EXPECTED_IMPORTED = {table: n for table, _, n, _ in EXPECTED_FILES.values()}
 # D:  open 4, open_overdue 2; critical 1, major 2, minor 2, observation 1.
 # D2: open 4, open_overdue 3; critical 2, major 2, minor 2, observation 1.
 
+# As of D all eleven contracts are in force: K10 on its first day, K03 on its last.
 SUMMARY_D = {
     "as_of": D,
     "agency": None,
@@ -335,11 +363,25 @@ SUMMARY_D = {
     },
 }
 
-# Contracts, the Oslo model and factories do not depend on the date: as for D.
+# As of D2 K03, K07 and K11 have ended (see the table of periods); in force: K01, K02, K04, K05,
+# K06, K08, K09, K10 -> 8 contracts.
+#   part 1: K02 covered, K10 covered (K03 and K11 gone)                  -> 2, 2, 1.0
+#   part 2: K01, K08, K09 covered, K04 not (K07 gone)                    -> 4, 3, 0.75
+#   factories: all hang on K01, K06, K08, K09, in force -> as for D: 9, 7, same statuses
+#   deadlines: social dialogue, documentation and action plan all hang on K01, K08, K09: as in
+#     the D2 columns above (4,1,1,0; 3,1,1,4; 1,2,3,0). Milestones: M1 (K11) and M4 (K07) left
+#     out; M2 (K04) late, M3 (K09) overdue -> 0, 1, 1, 0.
+#     on time 4+3+1+0 = 8, late 1+1+2+1 = 5, overdue 1+1+3+1 = 6, upcoming 0+4+0+0 = 4.
+#   findings: audits R1-R4 are on K01, K08, K09: as in the D2 column above.
 SUMMARY_D2 = {
     **SUMMARY_D,
     "as_of": D2,
-    "deadlines": {"met_on_time": 9, "met_late": 5, "overdue": 7, "upcoming": 4},
+    "contracts": 8,
+    "oslo_model": {
+        "part1": {"relevant": 2, "covered": 2, "coverage": 1.0},
+        "part2": {"relevant": 4, "covered": 3, "coverage": 0.75},
+    },
+    "deadlines": {"met_on_time": 8, "met_late": 5, "overdue": 6, "upcoming": 4},
     "findings": {
         "open": 4,
         "open_overdue": 3,
@@ -451,9 +493,145 @@ SUMMARY_D_UKE = {
     },
 }
 
+# The days around D, all agencies (see the table of periods). The factories, findings and
+# everything but the milestones and social dialogue deadlines are as for D.
+#
+# 2024-06-29, the day before K10 starts: 10 contracts (K03 in force, its last day is D).
+#   part 1: K02 covered, K03 not, K11 not (K10 not yet)                     -> 3, 1, 0.3333
+#   part 2: as for D (K10 and K03 are not part 2 relevant)                   -> 5, 4, 0.8
+#   social dialogue: BD-001/K01 on time, CN-017/K01 late, BD-001/K08 on time, VN-031 overdue;
+#     IN-404 (met 07-01) and TR-220/K09 (met 06-30) both met after the date, due 07-10:
+#     upcoming                                                                -> 2, 1, 1, 2
+#   documentation: as for D (K08 k3 is due: its k2 anniversary 2024-03-15 <= date) -> 2, 0, 0, 6
+#   action plan: as for D (A1 on time, A7 late, A2 and A3 overdue, A5 upcoming) -> 1, 1, 2, 1
+#   milestones: M1 on time, M2 late, M3 upcoming, M4 (due 06-30 >= date) upcoming -> 1, 1, 0, 2
+#   -> on time 2+2+1+1 = 6, late 1+0+1+1 = 3, overdue 1+0+2+0 = 3, upcoming 2+6+1+2 = 11.
+SUMMARY_BEFORE = {
+    **SUMMARY_D,
+    "as_of": D_BEFORE,
+    "contracts": 10,
+    "oslo_model": {
+        "part1": {"relevant": 3, "covered": 1, "coverage": 0.3333},
+        "part2": {"relevant": 5, "covered": 4, "coverage": 0.8},
+    },
+    "deadlines": {"met_on_time": 6, "met_late": 3, "overdue": 3, "upcoming": 11},
+}
+
+# 2024-07-01, the day after K03 ended: 10 contracts (K10 in force).
+#   part 1: K02 covered, K10 covered (override), K11 not (K03 gone)         -> 3, 2, 0.6667
+#   part 2: as for D                                                          -> 5, 4, 0.8
+#   social dialogue: IN-404 met 07-01 <= date and <= due 07-10: on time; TR-220/K09 on time
+#                                                                             -> 4, 1, 1, 0
+#   documentation: as for D                                                   -> 2, 0, 0, 6
+#   action plan: A3 closed 07-05 > date: still overdue; as for D            -> 1, 1, 2, 1
+#   milestones: M4 due 06-30 < date, not met: overdue; M3 upcoming           -> 1, 1, 1, 1
+#   -> on time 4+2+1+1 = 8, late 1+0+1+1 = 3, overdue 1+0+2+1 = 4, upcoming 0+6+1+1 = 8.
+SUMMARY_AFTER = {
+    **SUMMARY_D,
+    "as_of": D_AFTER,
+    "contracts": 10,
+    "oslo_model": {
+        "part1": {"relevant": 3, "covered": 2, "coverage": 0.6667},
+        "part2": {"relevant": 5, "covered": 4, "coverage": 0.8},
+    },
+    "deadlines": {"met_on_time": 8, "met_late": 3, "overdue": 4, "upcoming": 8},
+}
+
+# Bydel Grünerløkka on the days around D: it owns K02, K03, K06, K07, K10 and has call-offs on
+# K04 and K09 (7 as of D, see SUMMARY_D_GRUNERLOKKA). Its factories hang on K06 and K09: as of D.
+# 2024-06-29: K10 not yet -> 6 contracts; part 1 K02 covered, K03 not -> 2, 1, 0.5; part 2 K04
+#   not, K07 and K09 covered -> 3, 2, 0.6667. Deadlines: SD IN-404 and TR-220/K09 met after the
+#   date: upcoming 2; documentation K09 k1, k2 upcoming; action plan A5 upcoming; milestones
+#   M2 late, M3 and M4 (due 06-30) upcoming -> 0, 1, 0, 2+2+1+2 = 7. Findings: A5 open, not due.
+# 2024-07-01: K03 gone, K10 in -> 6 contracts; part 1 K02, K10 covered -> 2, 2, 1.0; part 2 as
+#   before. Deadlines: SD IN-404 (met 07-01) and TR-220 on time 2; documentation 2 upcoming;
+#   A5 upcoming; M2 late, M3 upcoming, M4 overdue -> 2, 1, 1, 2+1+1 = 4. Findings: as before.
+SUMMARY_BEFORE_GRUNERLOKKA = {
+    **SUMMARY_D_GRUNERLOKKA,
+    "as_of": D_BEFORE,
+    "contracts": 6,
+    "oslo_model": {
+        "part1": {"relevant": 2, "covered": 1, "coverage": 0.5},
+        "part2": {"relevant": 3, "covered": 2, "coverage": 0.6667},
+    },
+    "deadlines": {"met_on_time": 0, "met_late": 1, "overdue": 0, "upcoming": 7},
+}
+SUMMARY_AFTER_GRUNERLOKKA = {
+    **SUMMARY_D_GRUNERLOKKA,
+    "as_of": D_AFTER,
+    "contracts": 6,
+    "oslo_model": {
+        "part1": {"relevant": 2, "covered": 2, "coverage": 1.0},
+        "part2": {"relevant": 3, "covered": 2, "coverage": 0.6667},
+    },
+    "deadlines": {"met_on_time": 2, "met_late": 1, "overdue": 1, "upcoming": 4},
+}
+
+# Before any contract starts nothing is in force: every count 0, coverage null.
+SUMMARY_NONE = {
+    "as_of": D_NONE,
+    "agency": None,
+    "contracts": 0,
+    "oslo_model": {
+        "part1": {"relevant": 0, "covered": 0, "coverage": None},
+        "part2": {"relevant": 0, "covered": 0, "coverage": None},
+    },
+    "factories": {
+        "total": 0,
+        "central": 0,
+        "by_status": {
+            "not_reported": 0,
+            "not_started": 0,
+            "planned": 0,
+            "in_progress": 0,
+            "implemented": 0,
+        },
+    },
+    "deadlines": {"met_on_time": 0, "met_late": 0, "overdue": 0, "upcoming": 0},
+    "findings": {
+        "open": 0,
+        "open_overdue": 0,
+        "by_severity": {"critical": 0, "major": 0, "minor": 0, "observation": 0},
+    },
+}
+
+# 2025-06-01: K06 ended 2025-05-31 and K10 2025-04-30 (and K03, K07, K11 earlier); in force
+# K01, K02, K04, K05, K08, K09 -> 6. A factory leaves with its contract: CN-017/K06 (central,
+# not started) is gone. Factories: K01 BD-001 (c, implemented), CN-017 (c, in progress),
+# TR-220 (not central, not started); K08 BD-001 (c, implemented), VN-031 (c, planned); K09
+# IN-404 (c, in progress), PK-112 (blank, not started), TR-220 (c, in progress)
+#   -> 8, central 6; not started 2, planned 1, in progress 3, implemented 2.
+# Part 1: K02 covered -> 1, 1, 1.0. Part 2: K01, K08, K09 covered, K04 not -> 4, 3, 0.75.
+SUMMARY_JUNE_2025 = {
+    "as_of": "2025-06-01",
+    "agency": None,
+    "contracts": 6,
+    "oslo_model": {
+        "part1": {"relevant": 1, "covered": 1, "coverage": 1.0},
+        "part2": {"relevant": 4, "covered": 3, "coverage": 0.75},
+    },
+    "factories": {
+        "total": 8,
+        "central": 6,
+        "by_status": {
+            "not_reported": 0,
+            "not_started": 2,
+            "planned": 1,
+            "in_progress": 3,
+            "implemented": 2,
+        },
+    },
+}
+
 SUMMARY_CASES = [
     pytest.param(D, None, SUMMARY_D, id="all-D"),
     pytest.param(D2, None, SUMMARY_D2, id="all-D2"),
+    pytest.param(D_BEFORE, None, SUMMARY_BEFORE, id="all-day-before-a-start"),
+    pytest.param(D_AFTER, None, SUMMARY_AFTER, id="all-day-after-an-end"),
+    pytest.param(D_NONE, None, SUMMARY_NONE, id="all-before-any-start"),
+    pytest.param("2025-06-01", None, SUMMARY_JUNE_2025, id="all-after-factories-contract-ended"),
+    pytest.param(D_BEFORE, GRUNERLOKKA, SUMMARY_BEFORE_GRUNERLOKKA, id="agency-day-before"),
+    pytest.param(D_AFTER, GRUNERLOKKA, SUMMARY_AFTER_GRUNERLOKKA, id="agency-day-after"),
     pytest.param(D, SYKEHJEM, SUMMARY_D_SYKEHJEM, id="calloff-only-agency-D"),
     pytest.param(D, GRUNERLOKKA, SUMMARY_D_GRUNERLOKKA, id="owner-and-calloff-agency-D"),
     pytest.param(D, UKE, SUMMARY_D_UKE, id="owner-agency-D"),

@@ -17,7 +17,9 @@ ROUTINES = {"em_fold", "em_clean_number", "em_parse_number", "em_parse_date", "e
 
 def test_there_are_queries_and_macros():
     assert "summary" in QUERIES and len(QUERIES) > 10
-    assert set(table_macros()) == {"scoped_contracts", "findings_as_of", "deadlines"}
+    assert set(table_macros()) == {
+        "scoped_contracts", "contracts_in_force", "findings_as_of", "deadlines"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("name", QUERIES)

@@ -114,16 +114,19 @@ def build(store):
 # The key figures and their sentences, worked by hand
 # ---------------------------------------------------------------------------------------------
 
-# As of D2, all agencies (SUMMARY_D2 of the hand-worked tests): part 1 2 of 4, part 2 4 of 5;
-# central factories: BD-001/K01 and BD-001/K08 implemented, CN-017/K01, IN-404/K09, TR-220/K09 in
-# progress, VN-031/K08 planned, CN-017/K06 not started -> 5 of 7 started; deadlines overdue 7,
-# upcoming 4; open findings A2 (minor), A4 (observation), A5 (major), A6 (critical) -> 4 open,
-# 1 critical, 1 major; past their due date: A2, A5, A6 -> 3.
+# As of D2, all agencies (SUMMARY_D2 of the hand-worked tests): the contracts in force on D2 are
+# K01, K02, K04, K05, K06, K08, K09, K10 (K03, K07, K11 have ended): part 1 K02, K10 -> 2 of 2;
+# part 2 K01, K08, K09 of K01, K04, K08, K09 -> 3 of 4; central factories (all under contracts
+# in force): BD-001/K01 and BD-001/K08 implemented, CN-017/K01, IN-404/K09, TR-220/K09 in
+# progress, VN-031/K08 planned, CN-017/K06 not started -> 5 of 7 started; deadlines overdue 6
+# (K07's milestone M4 left with its contract), upcoming 4; open findings A2 (minor), A4
+# (observation), A5 (major), A6 (critical) -> 4 open, 1 critical, 1 major; past their due date:
+# A2, A5, A6 -> 3.
 SENTENCES_D2 = [
-    "2 av 4 relevante kontrakter har seriøsitetskrav (Oslomodellen del 1): 50 %.",
-    "4 av 5 relevante kontrakter har krav om etisk handel (Oslomodellen del 2): 80 %.",
+    "2 av 2 relevante kontrakter har seriøsitetskrav (Oslomodellen del 1): 100 %.",
+    "3 av 4 relevante kontrakter har krav om etisk handel (Oslomodellen del 2): 75 %.",
     "5 av 7 sentrale fabrikker har startet sosial dialog (2 gjennomført, 3 pågår).",
-    "7 frister er overskredet, 4 kommende.",
+    "6 frister er overskredet, 4 kommende.",
     "4 åpne avvik, derav 1 kritisk og 1 alvorlig; 3 er over fristen i tiltaksplanen.",
 ]
 
@@ -133,10 +136,10 @@ def test_key_figures_and_sentences_as_of_d2(build):
     for sentence in SENTENCES_D2:
         assert sentence in t
     # the big figures next to the sentences
-    assert "50 % Oslomodellen del 1" in t
-    assert "80 % Oslomodellen del 2" in t
+    assert "100 % Oslomodellen del 1" in t
+    assert "75 % Oslomodellen del 2" in t
     assert "5 av 7 Sentrale fabrikker med sosial dialog" in t
-    assert "7 Overskredne frister" in t
+    assert "6 Overskredne frister" in t
     # open critical + major: A6 (critical) and A5 (major)
     assert "2 Åpne kritiske og alvorlige avvik" in t
 
@@ -145,24 +148,26 @@ def test_title_date_scope_and_import(build):
     first = pages_text(build(D2))[0]
     assert "Etisk handel i Oslo kommunes kontrakter" in first
     assert "Status per 31. mars 2025" in first
-    assert "Omfatter alle virksomheter · 11 kontrakter" in first  # K01-K11 imported
+    # K01-K11 imported; in force on D2: all but K03, K07, K11
+    assert "Omfatter alle virksomheter · 8 kontrakter" in first
     assert re.search(
         r"Datagrunnlag import nr\. 1, lastet inn \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d", first
     )
 
 
-# Changes D2 against D, from the two hand-worked summaries:
-#   part 1  2 of 4 = 50 %  ->  50 %             unchanged
-#   part 2  4 of 5 = 80 %  ->  80 %             unchanged
-#   central factories started  5 of 7 -> 5 of 7  unchanged (statuses do not depend on the date)
-#   overdue deadlines  D: 3 (VN-031, A2, A3)  D2: 7                 up 4
+# Changes D2 against D, from the two hand-worked summaries (the coverage now moves with the date:
+# K03 and K11, part 1 relevant without clauses, and K07, part 2 covered, have ended by D2):
+#   part 1  2 of 4 = 50 %  ->  2 of 2 = 100 %   up 50 percentage points
+#   part 2  4 of 5 = 80 %  ->  3 of 4 = 75 %    down 5 percentage points
+#   central factories started  5 of 7 -> 5 of 7  unchanged (all their contracts still in force)
+#   overdue deadlines  D: 3 (VN-031, A2, A3)  D2: 6                 up 3
 #   open critical + major  D: A3 (critical, closed after D), A5 (major) = 2;
 #                          D2: A6 (critical), A5 (major) = 2           unchanged
 CHANGES_D2_SINCE_D = [
-    "(Oslomodellen del 1): 50 %. → uendret siden 30.06.2024, da 50 %",
-    "(Oslomodellen del 2): 80 %. → uendret siden 30.06.2024, da 80 %",
+    "(Oslomodellen del 1): 100 %. ↑ 50 prosentpoeng siden 30.06.2024, da 50 %",
+    "(Oslomodellen del 2): 75 %. ↓ 5 prosentpoeng siden 30.06.2024, da 80 %",
     "(2 gjennomført, 3 pågår). → uendret siden 30.06.2024, da 5 av 7",
-    "7 frister er overskredet, 4 kommende. ↑ 4 siden 30.06.2024, da 3",
+    "6 frister er overskredet, 4 kommende. ↑ 3 siden 30.06.2024, da 3",
     "over fristen i tiltaksplanen. → uendret siden 30.06.2024, da 2",
 ]
 
@@ -174,19 +179,24 @@ def test_change_since_compare_to(build):
         assert change in t
 
 
-# Default D0 for D2 = 2025-03-31 is 2024-12-31. Overdue as of 2024-12-31, from the hand tables:
+# Default D0 for D2 = 2025-03-31 is 2024-12-31. In force on D0: all but K03 (ended 2024-06-30);
+# K11 ends exactly on D0 and K07 on 2025-01-31, so both still count. Overdue as of 2024-12-31:
 #   social dialogue  VN-031 (due 2022-09-15, never started); IN-404 met 2024-07-01: on time -> 1
 #   documentation    K01 k1 met 2024-08-20 on time; K08 k3 due 2025-03-15 and K09 k1 due
 #                    2025-01-10 are still ahead -> 0
 #   action plan      A2 (due 2024-05-31), A5 (2024-08-31), A6 (audit R4 2024-08-15 <= D0,
 #                    due 2024-09-30) open; A3 closed 2024-07-05: late -> 3
-#   milestones       M3 (due 2024-09-15), M4 (2024-06-30) not met -> 2
-#   -> 6, against 7 as of D2: up 1.
+#   milestones       M3 (K09, due 2024-09-15), M4 (K07, 2024-06-30) not met -> 2
+#   -> 6, against 6 as of D2 (where M4 has left with K07 and nothing new is overdue but K08's
+#   third documentation): unchanged.
+# Part 1 on D0: K02, K10 covered, K11 not (relevant, blank clauses) -> 2 of 3 = 67 %; on D2
+# 2 of 2 = 100 %: up 33 percentage points.
 # Open critical + major as of 2024-12-31: A3 closed; A6 critical, A5 major open -> 2: unchanged.
 def test_default_compare_is_a_quarter_earlier(build):
     t = text(build(D2))
     assert "Endring siden 31.12.2024 (ett kvartal tidligere)" in t
-    assert "7 frister er overskredet, 4 kommende. ↑ 1 siden 31.12.2024, da 6" in t
+    assert "6 frister er overskredet, 4 kommende. → uendret siden 31.12.2024, da 6" in t
+    assert "(Oslomodellen del 1): 100 %. ↑ 33 prosentpoeng siden 31.12.2024, da 67 %" in t
     assert "over fristen i tiltaksplanen. → uendret siden 31.12.2024, da 2" in t
 
 
@@ -221,14 +231,25 @@ SENTENCES_GRUNERLOKKA_D = [
     "1 åpent avvik, derav 0 kritiske og 1 alvorlig; 0 er over fristen i tiltaksplanen.",
 ]
 
-# Bydel Grünerløkka as of D2: contracts K02, K03, K06, K07, K10 (own), K04, K09 (call-offs).
+# Bydel Grünerløkka as of D2: contracts K02, K03, K06, K07, K10 (own), K04, K09 (call-offs); in
+# force on D2: K02, K06, K10, K04, K09 (K03 ended 2024-06-30, K07 2025-01-31).
+#   part 1           K02, K10 covered -> 2 of 2 = 100 % (D: 2 of 3 = 67 %: up 33 points)
+#   part 2           K04 (blank clauses) not, K09 covered -> 1 of 2 = 50 % (D: 67 %: down 17)
 #   social dialogue  IN-404 met 07-01, TR-220 met 06-30: both on time
 #   documentation    K09 k1 met 2025-02-03 (late), k2 upcoming
 #   action plan      A5 (due 2024-08-31) open: overdue
-#   milestones       M2 late; M3 (K09, 2024-09-15) and M4 (K07, 2024-06-30) overdue
-#   -> overdue 3, upcoming 1 (0 as of D: up 3). Findings: A5 open, major, past due.
+#   milestones       M2 late; M3 (K09, 2024-09-15) overdue; M4 left out with K07
+#   -> overdue 2, upcoming 1 (0 as of D: up 2). Findings: A5 open, major, past due.
 SENTENCES_GRUNERLOKKA_D2 = [
-    "3 frister er overskredet, 1 kommende. ↑ 3 siden 30.06.2024, da 0",
+    (
+        "2 av 2 relevante kontrakter har seriøsitetskrav (Oslomodellen del 1): 100 %. "
+        "↑ 33 prosentpoeng siden 30.06.2024, da 67 %"
+    ),
+    (
+        "1 av 2 relevante kontrakter har krav om etisk handel (Oslomodellen del 2): 50 %. "
+        "↓ 17 prosentpoeng siden 30.06.2024, da 67 %"
+    ),
+    "2 frister er overskredet, 1 kommende. ↑ 2 siden 30.06.2024, da 0",
     (
         "1 åpent avvik, derav 0 kritiske og 1 alvorlig; 1 er over fristen i tiltaksplanen. "
         "→ uendret siden 30.06.2024, da 1"
@@ -269,16 +290,17 @@ def test_calloff_only_agency(build):
 # The five most overdue as of D2, from the hand tables' due dates (days late = D2 - due):
 #   VN-031/K08 social dialogue  due 2022-09-15
 #   A2/K01 action plan          due 2024-05-31
-#   M4/K07 milestone            due 2024-06-30
 #   A5/K09 action plan          due 2024-08-31
 #   M3/K09 milestone            due 2024-09-15
-# then A6/K01 (2024-09-30) and K08's 3rd documentation (2025-03-15): not shown.
+#   A6/K01 action plan          due 2024-09-30
+# M4/K07 (due 2024-06-30) is not among them: K07 ended 2025-01-31, before D2. The sixth, K08's
+# 3rd documentation (2025-03-15), is not shown.
 MOST_OVERDUE_D2 = [
     ("K08", "Sko og Vern AS", "Saigon Footwear JSC", dt.date(2022, 9, 15)),
     ("K01", "Tekstil Nord AS", "Overtid over 60 timer", dt.date(2024, 5, 31)),
-    ("K07", "Kaffebrenneriet AS", "Oppfølgingsmøte med leverandør", dt.date(2024, 6, 30)),
     ("K09", "Linprodukter AS", "Gravide sagt opp", dt.date(2024, 8, 31)),
     ("K09", "Linprodukter AS", "Fabrikkbesøk", dt.date(2024, 9, 15)),
+    ("K01", "Tekstil Nord AS", "Fagforening hindret", dt.date(2024, 9, 30)),
 ]
 
 
@@ -291,8 +313,9 @@ def test_most_overdue_items(build):
         for contract, supplier, what, due in MOST_OVERDUE_D2
     )
     assert re.search(pattern, page2), page2
-    assert [(D2 - due).days for *_, due in MOST_OVERDUE_D2] == [928, 304, 274, 212, 197]
-    assert "30.09.2024" not in page2  # A6, the sixth
+    assert [(D2 - due).days for *_, due in MOST_OVERDUE_D2] == [928, 304, 212, 197, 182]
+    assert "15.03.2025" not in page2  # K08's documentation, the sixth
+    assert "Kaffebrenneriet" not in page2  # K07 has ended
 
 
 def test_chart_data_is_hand_worked(store):
@@ -310,16 +333,20 @@ def test_chart_data_is_hand_worked(store):
         "VN": (0, 0, 1, 0),
     }
     # Overdue by kind as of D2 (hand tables): social dialogue 1, documentation 1 (K08 k3,
-    # 16 days), action plan 3 (A2, A5, A6), milestones 2 (M3, M4).
+    # 16 days), action plan 3 (A2, A5, A6), milestones 1 (M3; M4 left with K07, ended).
     by_kind = data.overdue_by_kind.set_index("kind")
     assert by_kind["overdue"].to_dict() == {
         "social_dialogue": 1,
         "documentation": 1,
         "action_plan": 3,
-        "milestone": 2,
+        "milestone": 1,
     }
     assert by_kind.loc["documentation", "late_up_to_30"] == 1
-    # Coverage per agency = the agency-filtered summaries of the hand-worked tests.
+    # Coverage per agency as of D2, the contracts in force (K03, K07, K11 ended):
+    #   Grünerløkka K02, K10 (part 1, covered), K04 (part 2, blank), K09 (part 2, covered),
+    #     K06 (part 2 override nei)                          -> part 1 2, 2; part 2 2, 1
+    #   UKE K01, K08, K09 covered, K04 not, K05 below 500 000 (K11 gone) -> 0, 0; 4, 3
+    #   Sykehjemsetaten K09                                  -> 0, 0; 1, 1
     coverage = {
         r["agency"]: (
             r["part1_relevant"],
@@ -329,7 +356,7 @@ def test_chart_data_is_hand_worked(store):
         )
         for _, r in data.coverage.iterrows()
     }
-    assert coverage == {GRUNERLOKKA: (3, 2, 3, 2), UKE: (1, 0, 4, 3), SYKEHJEM: (0, 0, 1, 1)}
+    assert coverage == {GRUNERLOKKA: (2, 2, 2, 1), UKE: (0, 0, 4, 3), SYKEHJEM: (0, 0, 1, 1)}
     # The chart rows add up to the key figures.
     rows, _, _ = snapshot.dialogue_rows(data, "nb", snapshot.MAX_COUNTRIES)
     total = rows[0][1]
@@ -340,7 +367,7 @@ def test_chart_data_is_hand_worked(store):
     for status in total:
         assert sum(r[1][status] for r in rows[1:]) == total[status]
     overdue = snapshot.overdue_rows(data, "nb")
-    assert sum(overdue[0][1].values()) == 7
+    assert sum(overdue[0][1].values()) == 6
 
 
 @pytest.mark.parametrize(
@@ -361,10 +388,10 @@ def test_english(build):
     t = text(build(D2, compare_to=D, lang="en"))
     assert "Status as of 31 March 2025" in t
     for sentence in (
-        "2 of 4 relevant contracts carry seriousness clauses (Oslo model part 1): 50%.",
-        "4 of 5 relevant contracts carry ethical-trade clauses (Oslo model part 2): 80%.",
+        "2 of 2 relevant contracts carry seriousness clauses (Oslo model part 1): 100%.",
+        "3 of 4 relevant contracts carry ethical-trade clauses (Oslo model part 2): 75%.",
         "5 of 7 central factories have started social dialogue (2 implemented, 3 in progress).",
-        "7 deadlines are overdue, 4 upcoming. ↑ 4 since 2024-06-30, was 3",
+        "6 deadlines are overdue, 4 upcoming. ↑ 3 since 2024-06-30, was 3",
     ):
         assert sentence in t
 
@@ -474,9 +501,11 @@ def test_helvetica_fallback_keeps_norwegian_letters_and_arrows(store, tmp_path):
     assert page_count(pdf) <= 2
     t = pdftotext(pdf, tmp_path)
     assert "Bydel Grünerløkka" in t
-    assert "2 av 3 relevante kontrakter har seriøsitetskrav (Oslomodellen del 1): 67 %." in t
+    # Grünerløkka D2 against D (SENTENCES_GRUNERLOKKA_D2's working)
+    assert "2 av 2 relevante kontrakter har seriøsitetskrav (Oslomodellen del 1): 100 %." in t
     assert "1 åpent avvik, derav 0 kritiske og 1 alvorlig" in t
-    assert "↑ 3" in t  # the arrow from the Symbol core font
+    assert "↑ 2" in t  # the arrows from the Symbol core font
+    assert "↓ 17" in t
     assert "→ uendret" in t
 
 

@@ -255,7 +255,23 @@ TEXT: dict[str, dict[str, str]] = {
         "Alle relevante kontrakter i utvalget har kravene. Bra!",
         "Every relevant contract in the selection carries the clauses. Well done!",
     ),
-    "dash.oslo.all_contracts": _("Alle kontrakter i utvalget", "All contracts in the selection"),
+    "dash.oslo.all_contracts": _(
+        "Kontraktene i utvalget som er i kraft", "The contracts in the selection in force"
+    ),
+    "dash.oslo.in_force.note": _(
+        "Dekningstallene, handlingslisten og fordelingen per virksomhet og kategori gjelder "
+        "kontraktene som er i kraft {date} (startet og ikke avsluttet).",
+        "The coverage figures, the action list and the breakdown by agency and category cover "
+        "the contracts in force on {date} (started and not ended).",
+    ),
+    "dash.oslo.start_year.note": _(
+        "Årlig gjennomgang: per startår regnes alle kontrakter som startet til og med {date}, "
+        "i året de startet, også de som er avsluttet. Tallene her er derfor ikke de samme som "
+        "dekningen over.",
+        "Yearly review: by start year, every contract started on or before {date} counts, in "
+        "the year it started, ended or not. These figures therefore differ from the coverage "
+        "above.",
+    ),
     # Sosial dialog
     "dash.dialogue.intro": _(
         "Sosial dialog ved leverandørenes fabrikker: status, verktøy, opplæring og fristen på "
@@ -402,6 +418,14 @@ TEXT: dict[str, dict[str, str]] = {
         "Skriv for å søke på id, tittel eller virksomhet.", "Type to search by id, title or agency."
     ),
     "dash.contract.outside": _("utenfor utvalget", "outside the selection"),
+    "dash.contract.not_in_force": _(
+        "Kontrakten er ikke i kraft {date} (perioden er {period}). Nøkkeltallene per denne "
+        "datoen regner den ikke med, og fristene og avvikene under vises ikke. Velg en dato i "
+        "kontraktsperioden for å se dem.",
+        "The contract is not in force on {date} (its period is {period}). The key figures as "
+        "of that date leave it out, and its deadlines and findings are not shown below. Choose a "
+        "date within the contract's period to see them.",
+    ),
     "dash.contract.outside.note": _(
         "Denne kontrakten er ikke med i utvalget i menyen, men vises likevel.",
         "This contract is not in the selection in the menu, but is shown all the same.",

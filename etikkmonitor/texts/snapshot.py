@@ -66,13 +66,15 @@ TEXT = {
         "en": "not comparable with {date}, was {was}",
     },
     "snapshot.definitions": {
-        "nb": "Slik leses tallene: «Relevant» betyr at Oslomodellen gjelder for kontrakten: "
+        "nb": "Slik leses tallene: Tallene gjelder kontraktene som var i kraft {date} (startet "
+        "og ikke avsluttet), og det som hører til dem. «Relevant» betyr at Oslomodellen gjelder for kontrakten: "
         "del 1 for {categories} fra {part1_min}, del 2 for kontrakter på DFØs høyrisikoliste fra "
         "{part2_min}, eller der kontraktsregisteret sier det. «Over frist» betyr at fristen var "
         "passert {date} uten at kravet var oppfylt. «Sentrale fabrikker» er leverandørens "
         "viktigste fabrikker for kontrakten; dialogen er startet når den pågår eller er "
         "gjennomført. Pilen viser om tallet har gått opp, ned eller er uendret.",
-        "en": "How to read the figures: \u201cRelevant\u201d means the Oslo model applies to the "
+        "en": "How to read the figures: The figures cover the contracts in force on {date} "
+        "(started and not ended) and what belongs to them. \u201cRelevant\u201d means the Oslo model applies to the "
         "contract: part 1 for {categories} from {part1_min}, part 2 for contracts on DFØ's "
         "high-risk list from {part2_min}, or where the contract register says so. \u201cOverdue\u201d "
         "means the deadline had passed on {date} without being met. \u201cCentral factories\u201d "

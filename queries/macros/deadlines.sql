@@ -1,5 +1,5 @@
 -- deadlines(imp, d, flt, rul): one row per deadline, of four kinds, under the contracts that
--- scoped_contracts(imp, flt, rul) selects, judged as of date `d`.
+-- contracts_in_force(imp, d, flt, rul) selects (in force on `d`), judged as of date `d`.
 --   social_dialogue  each central factory under a contract requiring social dialogue:
 --                    due start_date + rul.dialogue_months, met on dialogue_started
 --   documentation    k-th anniversary of start_date (k = 1, 2, ... while not past end_date;
@@ -14,7 +14,7 @@ CREATE OR REPLACE MACRO deadlines(imp, d, flt, rul) AS TABLE
 WITH contracts_in_scope AS (
     SELECT contract_id, agency, supplier_name, title, start_date, end_date,
            coalesce(social_dialogue_required, FALSE) AS social_dialogue_required
-    FROM scoped_contracts(imp, flt, rul)
+    FROM contracts_in_force(imp, d, flt, rul)
 ),
 social_dialogue_deadlines AS (
     SELECT

@@ -1,10 +1,10 @@
 -- findings_as_of(imp, d, flt, rul): one row per finding of an audit dated on or before `d`,
--- under a contract that scoped_contracts(imp, flt, rul) selects. Audits after `d` and their
+-- under a contract in force on `d` that contracts_in_force(imp, d, flt, rul) selects. Audits after `d` and their
 -- findings are left out. is_open: not closed as of d (no closed_date on or before d);
 -- open_overdue: open and past its action-plan due_date.
 CREATE OR REPLACE MACRO findings_as_of(imp, d, flt, rul) AS TABLE
 WITH contracts_in_scope AS (
-    SELECT contract_id, agency, supplier_name, title FROM scoped_contracts(imp, flt, rul)
+    SELECT contract_id, agency, supplier_name, title FROM contracts_in_force(imp, d, flt, rul)
 ),
 audits_until_d AS (
     SELECT a.* EXCLUDE (import_id), c.agency, c.supplier_name, c.title
