@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import db, schema, settings
+from . import db, escape, schema, settings
 from .dates import DateProblem, parse_iso
 from .filters import Filters
 from .i18n import DEFAULT_LANG, LANGS, fmt_datetime, t
@@ -96,9 +96,9 @@ def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
             t("cli.agency.ambiguous", lang, name=typed, names="; ".join(names))
             for typed, names in found.ambiguous
         ]
-        raise Failure("\n".join(lines))
+        raise Failure("\n".join(map(escape.terminal, lines)))  # typed names as text
     for typed, agency in found.guessed:
-        print(t("cli.agency.guessed", lang, name=typed, agency=agency), file=sys.stderr)
+        say(t("cli.agency.guessed", lang, name=typed, agency=agency), err=True)
     return Filters(agencies=tuple(found.matched))
 
 
@@ -114,8 +114,17 @@ def _table_words(name: str, lang: str) -> str:
     return name if lang == "en" else schema.TABLES[name].alias
 
 
+def say(text: str = "", err: bool = False) -> None:
+    """Print one line: every control character in it (from a file name, a header, a value:
+    escape sequences, carriage returns, newlines) written as an escape, never run by the
+    terminal. All text output goes through here or `_dump`."""
+    print(escape.terminal(text), file=sys.stderr if err else sys.stdout)
+
+
 def _dump(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """Print `obj` as JSON, with the control characters JSON leaves raw (DEL, C1, bidi)
+    escaped too: the same value to a JSON reader, nothing a terminal would run."""
+    print(escape.json_text(json.dumps(obj, ensure_ascii=False, indent=2, default=str)))
 
 
 def cmd_import(args) -> int:
@@ -130,9 +139,9 @@ def cmd_import(args) -> int:
         if args.json:
             _dump({"refused": True, "errors": [x.as_dict() for x in e.errors]})
         else:
-            print(t("cli.refused", lang), file=sys.stderr)
+            say(t("cli.refused", lang), err=True)
             for x in e.errors:
-                print(f"  {x.file}: {x.message}", file=sys.stderr)
+                say(f"  {x.file}: {x.message}", err=True)
         return EXIT_REFUSED
     try:
         rejects = v.rejects(lang)
@@ -158,7 +167,7 @@ def cmd_import(args) -> int:
             else:
                 _print_rejects(rejects, lang)
                 for p in problems:
-                    print(p, file=sys.stderr)
+                    say(p, err=True)
             return EXIT_REFUSED
         path = args.db or default_db()
         store = db.Store(path)
@@ -207,10 +216,10 @@ def cmd_import(args) -> int:
                 }
             )
         else:
-            print(t("cli.published", lang, id=import_id, path=path))
+            say(t("cli.published", lang, id=import_id, path=path))
             for f in files:
                 where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
-                print(
+                say(
                     "  "
                     + t(
                         "cli.file_counts",
@@ -223,10 +232,11 @@ def cmd_import(args) -> int:
                     )
                 )
                 if f["unknown_columns"]:
-                    print("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
+                    say("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
             _print_rejects(rejects, lang)
             if missing:
-                print("\n" + t("cli.missing_tables", lang, tables=missing_words), file=sys.stderr)
+                say(err=True)
+                say(t("cli.missing_tables", lang, tables=missing_words), err=True)
         return 0
     finally:
         v.close()
@@ -235,12 +245,13 @@ def cmd_import(args) -> int:
 def _print_rejects(rejects, lang: str) -> None:
     if not rejects:
         return
-    print("\n" + t("cli.problems", lang, n=len(rejects)))
+    say()
+    say(t("cli.problems", lang, n=len(rejects)))
     for r in rejects:
         where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
         value = "" if r["value"] is None else f" = {r['value']!r}"
         line = t("cli.line", lang, line=r["line"])
-        print(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
+        say(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
 
 
 def cmd_history(args) -> int:
@@ -271,7 +282,7 @@ def cmd_history(args) -> int:
         return 0
     lang = args.lang
     if not rows:
-        print(t("cli.history.empty", lang))
+        say(t("cli.history.empty", lang))
         return 0
     for r in rows:
         what = t(f"cli.history.{r['action']}", lang, data=r["data_import_id"])
@@ -287,8 +298,9 @@ def cmd_history(args) -> int:
             what += f" ({r['note']})"
         mark = "*" if r["is_current"] else " "
         when = fmt_datetime(r["created_at"], lang)
-        print(f"{mark}{r['import_id']:>4}  {when}  {r['created_by'] or '–'}: {what}")
-    print("\n" + t("cli.history.legend", lang))
+        say(f"{mark}{r['import_id']:>4}  {when}  {r['created_by'] or '–'}: {what}")
+    say()
+    say(t("cli.history.legend", lang))
     return 0
 
 
@@ -317,7 +329,7 @@ def cmd_rollback(args) -> int:
         entry = rollback(store, target, user=_who())
     finally:
         store.close()
-    print(t("cli.rollback.done", lang, id=target, entry=entry, path=args.db or default_db()))
+    say(t("cli.rollback.done", lang, id=target, entry=entry, path=args.db or default_db()))
     return 0
 
 
@@ -336,7 +348,7 @@ def cmd_summary(args) -> int:
         from .i18n import summary_sentences
 
         for line in summary_sentences(figures, args.lang):
-            print(line)
+            say(line)
     return 0
 
 
@@ -359,9 +371,9 @@ def cmd_priorities(args) -> int:
             who = (
                 r["supplier_name"] if args.suppliers else f"{r['contract_id']} {r['supplier_name']}"
             )
-            print(f"{r['rank']:>3}. {r['score']:6.2f}  {who}: {r['next_step']}")
+            say(f"{r['rank']:>3}. {r['score']:6.2f}  {who}: {r['next_step']}")
             for reason in r["reasons"]:
-                print(f"          - {reason}")
+                say(f"          - {reason}")
     return 0
 
 
@@ -378,7 +390,7 @@ def cmd_snapshot(args) -> int:
     finally:
         store.close()
     Path(args.out).write_bytes(pdf)
-    print(t("cli.snapshot.written", lang, path=args.out, n=len(pdf)))
+    say(t("cli.snapshot.written", lang, path=args.out, n=len(pdf)))
     return 0
 
 
@@ -389,6 +401,19 @@ def cmd_demo_data(args) -> int:
     if args.messy:
         demo.write_messy(Path(args.messy))
     _dump(counts)
+    return 0
+
+
+def cmd_check_setup(args) -> int:
+    from .auth import problems_before_start
+
+    rest = args.streamlit_args
+    problems = problems_before_start(rest[1:] if rest[:1] == ["--"] else rest)
+    for p in problems:
+        say(f"etikkmonitor: {p}", err=True)
+    if problems:
+        say("etikkmonitor: not started (see README, Sign-in and roles)", err=True)
+        return EXIT_REFUSED
     return 0
 
 
@@ -403,6 +428,8 @@ class _Parser(argparse.ArgumentParser):
         if self.lang == "nb":
             usage = usage.replace("usage:", "bruk:", 1)
         self._print_message(usage, sys.stderr)
+        # argparse quotes what was typed in its message: as text, never a terminal escape
+        message = escape.terminal(message)
         self.exit(EXIT_REFUSED, f"{self.prog}: {t('cli.error', self.lang)}: {message}\n")
 
 
@@ -490,6 +517,16 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     sn.add_argument("--db", type=Path)
     sn.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     sn.set_defaults(func=cmd_snapshot)
+
+    cs = sub.add_parser(
+        "check-setup",
+        help="refuse (exit 2) a dashboard start that would not fail closed: sign-in settings"
+        " incomplete, or no sign-in and not listening on 127.0.0.1 only (scripts/run.sh)",
+    )
+    cs.add_argument(
+        "streamlit_args", nargs=argparse.REMAINDER, help="the arguments of streamlit run"
+    )
+    cs.set_defaults(func=cmd_check_setup)
     return p
 
 
@@ -500,10 +537,11 @@ def main(argv=None) -> int:
         args = build_parser(lang).parse_args(argv)
         return args.func(args)
     except Failure as e:
-        print(str(e), file=sys.stderr)
+        for line in str(e).split("\n"):  # a message of several lines: each as text
+            say(line, err=True)
         return e.code
     except db.DatabaseError as e:  # busy, unreadable, not writable: said plainly, no traceback
-        print(f"{e.values.get('path', '')}: {e.text(lang)}", file=sys.stderr)
+        say(f"{e.values.get('path', '')}: {e.text(lang)}", err=True)
         return 1
     except BrokenPipeError:
         # The reader went away (`summary --json | head -3`): end quietly. Python would still

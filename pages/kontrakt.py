@@ -58,11 +58,11 @@ def choice_label(cid: str) -> str:
 
 # A link to a contract this person may not see (or one gone from the data) is refused as
 # one not in the data: the page does not tell which. The id is repeated only when it looks
-# like one: the warning renders Markdown, and a link must not put its own text or images in it.
+# like one (a link must not put its own text in the warning), and as text (v.md).
 asked = st.query_params.get("contract")
 if asked and asked not in by_id.index:
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", asked):
-        st.warning(v.t("dash.contract.not_available", contract_id=asked), icon=":material/block:")
+        st.warning(v.md("dash.contract.not_available", contract_id=asked), icon=":material/block:")
     else:
         st.warning(v.t("dash.contract.not_available_any"), icon=":material/block:")
 cid = st.selectbox(
@@ -78,7 +78,8 @@ c = ui.query("contract_detail_header", v, contract_id=cid).iloc[0]
 if not by_id.loc[cid, "in_scope"]:
     st.info(v.t("dash.contract.outside.note"), icon=":material/filter_alt:")
 
-st.header(f"{cid} · {c['title']}")
+# no anchor link: its address would be made of the title
+st.header(ui.md("{cid} · {title}", cid=cid, title=c["title"]), anchor=False)
 
 
 def yes_no(x) -> str:
@@ -125,7 +126,8 @@ facts = [
 ]
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.markdown("\n".join(f"- **{v.t(k)}:** {value}" for k, value in facts))
+    # the values come from the data: shown as typed (ui.esc)
+    st.markdown("\n".join(f"- **{v.t(k)}:** {ui.esc(value)}" for k, value in facts))
 with right:
     st.markdown(f"**{v.t('dash.contract.oslo')}**")
     for part in ("part1", "part2"):
@@ -202,7 +204,10 @@ tabs = st.tabs(
         v.t("dash.contract.tab.findings", n=len(findings)),
         v.t("dash.contract.tab.audits", n=len(audits)),
         v.t("dash.contract.tab.documentation", n=len(documentation)),
-        v.t("dash.contract.tab.calloffs", n=len(calloff_rows)),
+        v.t(
+            "dash.contract.tab.calloffs",
+            n=int(calloff_rows["other_rows"].isna().sum() + calloff_rows["other_rows"].sum()),
+        ),
     ]
 )
 with tabs[0]:
@@ -293,6 +298,24 @@ with tabs[4]:
         )
 with tabs[5]:
     if not ui.empty(calloff_rows, v, "dash.contract.none"):
+        # an agency-limited person: the other agencies' call-offs come as one line of totals
+        others = calloff_rows["other_rows"].notna()
+        if others.any():
+            st.caption(v.t("dash.contract.calloffs_others.caption"))
+        calloff_rows = calloff_rows.assign(
+            agency=[
+                v.t("dash.contract.calloffs_others", agencies=fmt_int(a, v.lang),
+                    rows=fmt_int(r, v.lang))
+                if other else agency
+                for agency, a, r, other in zip(
+                    calloff_rows["agency"].astype(object),
+                    calloff_rows["other_agencies"].astype(object),
+                    calloff_rows["other_rows"].astype(object),
+                    others,
+                    strict=True,
+                )
+            ]
+        )  # fmt: skip
         ui.table(
             calloff_rows,
             [
