@@ -129,7 +129,7 @@ def _dump(obj) -> None:
 
 def cmd_import(args) -> int:
     from .import_inputs import validate_args
-    from .importer import missing_tables, publish, validate
+    from .importer import LossNotConfirmed, missing_tables, publish, validate
     from .reading import Refused
 
     lang = args.lang
@@ -172,7 +172,24 @@ def cmd_import(args) -> int:
         path = args.db or default_db()
         store = db.Store(path)
         try:
-            import_id = publish(v, store, user=_who())
+            import_id = publish(v, store, user=_who(), allow_loss=args.force)
+        except LossNotConfirmed as e:
+            message = _loss_message(e.loss, lang)
+            if args.json:
+                _dump(
+                    {
+                        "refused": True,
+                        "errors": [{"file": "", "message": message, "columns": []}],
+                        "loss": {
+                            "current_contracts": e.loss.current,
+                            "lost_contracts": e.loss.lost,
+                            "import_contracts": e.loss.incoming,
+                        },
+                    }
+                )
+            else:
+                print(message, file=sys.stderr)
+            return EXIT_REFUSED
         finally:
             store.close()
         files = v.files()
@@ -240,6 +257,19 @@ def cmd_import(args) -> int:
         return 0
     finally:
         v.close()
+
+
+def _loss_message(loss, lang: str) -> str:
+    from .i18n import fmt_int, fmt_pct
+
+    return t(
+        "cli.loss",
+        lang,
+        lost=fmt_int(loss.lost, lang),
+        current=fmt_int(loss.current, lang),
+        share=fmt_pct(loss.share, lang),
+        incoming=fmt_int(loss.incoming, lang),
+    )
 
 
 def _print_rejects(rejects, lang: str) -> None:
@@ -473,6 +503,11 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         "contract, merged into the current dataset",
     )
     imp.add_argument("--profile", help="read the files through this column-mapping profile")
+        "--force",
+        action="store_true",
+        help="publish even if the import drops more of the current contracts than the "
+        "settings allow unasked (import.confirm_contract_loss, by default more than half)",
+    )
     imp.set_defaults(func=cmd_import)
 
     h = add("history", "the import log: imports and roll-backs, newest first")

@@ -9,6 +9,7 @@ The command line and the dashboard's importer page both go through these two fun
 
 from __future__ import annotations
 
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import db, schema
+from . import db, schema, settings
 from .guards import check_size, max_value_chars
 from .reading import ROW_ERROR, Reader, RefusalError, Refused
 
@@ -39,6 +40,32 @@ ROW_CHECKS: dict[str, list[tuple[str, str, str]]] = {
         )
     ],
 }
+
+
+@dataclass(frozen=True)
+class Loss:
+    """What an import would do to the current dataset's contracts."""
+
+    current: int  # contracts in the current dataset
+    lost: int  # of them, those whose contract_id the import has no accepted row for
+    incoming: int  # contracts the import would publish
+    limit: float  # the share of `current` that may be lost without confirmation
+
+    @property
+    def share(self) -> float:
+        return self.lost / self.current if self.current else 0.0
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.lost > self.limit * self.current
+
+
+class LossNotConfirmed(Exception):
+    """The import would drop more of the current contracts than the settings allow unasked."""
+
+    def __init__(self, loss: Loss):
+        self.loss = loss
+        super().__init__(f"{loss.lost} of {loss.current} contracts would be lost")
 
 
 @dataclass
@@ -215,12 +242,56 @@ def validate(paths, progress=None, lists=(), store=None, profiles=None) -> Valid
             ).fetchall()[0][0]
             for name in schema.TABLE_ORDER
         }
+        if v.counts["contracts"] == 0:
+            raise Refused([_no_contracts(v)])
         if progress:
             progress(1.0, "checked")
         return v
     except BaseException:
         con.close()
         raise
+
+
+def _no_contracts(v: Validation) -> RefusalError:
+    """The refusal of an import that would leave no contracts: none read, or all rejected
+    (with the commonest reasons, so that the person sees what to mend)."""
+    files = [s for s in v.sources if s.table == "contracts"]
+    names = ", ".join(s.file + (f" [{s.sheet}]" if s.sheet else "") for s in files)
+    read = sum(s.rows_read for s in files)
+    if read == 0:
+        return RefusalError(
+            names,
+            "has no data rows: the import would leave no contracts, and is refused",
+            ["contracts"],
+        )
+    reasons = Counter(
+        r["reason"] for r in v.rejects("en") if r["table"] == "contracts"
+    ).most_common(3)
+    return RefusalError(
+        names,
+        f"all {read} data rows are rejected, so the import would leave no contracts, and is "
+        "refused; the commonest reasons: " + "; ".join(f"{r} ({n})" for r, n in reasons),
+        ["contracts"],
+    )
+
+
+def contract_loss(v: Validation, cur) -> Loss:
+    """How many of the current dataset's contracts the import would drop; `cur` is a cursor
+    on the database (the published one, or the next version being written)."""
+    ids = v.con.sql(
+        "SELECT DISTINCT contract_id FROM checked_contracts WHERE len(errors) = 0"
+    ).to_arrow_table()
+    cur.register("incoming_contract_ids", ids)
+    try:
+        row = db.run(cur, "import_contract_loss").iloc[0]
+    finally:
+        cur.unregister("incoming_contract_ids")
+    return Loss(
+        current=int(row["current_contracts"]),
+        lost=int(row["lost_contracts"]),
+        incoming=int(ids.num_rows),
+        limit=float(settings.load()["import"]["confirm_contract_loss"]),
+    )
 
 
 def _count_rows(con, sources) -> None:
@@ -557,11 +628,20 @@ def _collect_rejects(con) -> None:
 
 
 def publish(
-    v: Validation, store: db.Store, user: str | None = None, note: str | None = None
+    v: Validation,
+    store: db.Store,
+    user: str | None = None,
+    note: str | None = None,
+    allow_loss: bool = False,
 ) -> int:
     """Make the validated export the current dataset, in one step (db.Store.publishing: written
     beside the published file, then published by one rename). Returns its id."""
     with store.publishing() as cur:
+        # Judged on the data this version replaces, under the publishing lock: what the page
+        # showed at its check may have changed since. Raising here publishes nothing.
+        loss = contract_loss(v, cur)
+        if loss.needs_confirmation and not allow_loss:
+            raise LossNotConfirmed(loss)
         import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[
             0
         ][0]

@@ -10,8 +10,8 @@ import streamlit as st
 from etikkmonitor import auth, import_extras, schema, ui
 from etikkmonitor.guards import max_file_bytes
 from etikkmonitor.history import compare, rollback
-from etikkmonitor.i18n import fmt_datetime, fmt_int
-from etikkmonitor.importer import publish, validate
+from etikkmonitor.i18n import fmt_datetime, fmt_int, fmt_pct
+from etikkmonitor.importer import LossNotConfirmed, contract_loss, publish, validate
 from etikkmonitor.reading import Refused
 from etikkmonitor.ui import Col
 from etikkmonitor.uploads import Upload, store_uploads
@@ -156,14 +156,40 @@ if val is not None:
 
     # --- 3. publish --------------------------------------------------------------------------
     st.subheader(v.t("imp.publish"))
+    # Against the data published now; publish() judges it again as it publishes.
+    loss = contract_loss(val, store.cursor())
+    loss_confirmed = False
+    if loss.needs_confirmation:
+        st.warning(
+            v.t(
+                "imp.loss",
+                lost=fmt_int(loss.lost, v.lang),
+                current=fmt_int(loss.current, v.lang),
+                share=fmt_pct(loss.share, v.lang),
+                incoming=fmt_int(loss.incoming, v.lang),
+            ),
+            icon=":material/warning:",
+        )
+        loss_confirmed = st.checkbox(
+            v.t("imp.loss.confirm", lost=fmt_int(loss.lost, v.lang)), key="imp_confirm_loss"
+        )
     confirmed = st.checkbox(v.t("imp.confirm"), key="imp_confirm")
     if st.button(
-        v.t("imp.publish.button"), disabled=not confirmed, type="primary", icon=":material/publish:"
+        v.t("imp.publish.button"),
+        disabled=not confirmed or (loss.needs_confirmation and not loss_confirmed),
+        type="primary",
+        icon=":material/publish:",
     ):
-        new_id = ui.publishing(lambda: publish(val, store, user=user), v)
+        try:
+            new_id = ui.publishing(
+                lambda: publish(val, store, user=user, allow_loss=loss_confirmed), v
+            )
+        except LossNotConfirmed:
+            st.rerun()  # the data changed since the check: this run shows the loss to confirm
         val.close()
         del st.session_state[VALIDATION]
         st.session_state.pop("imp_confirm", None)
+        st.session_state.pop("imp_confirm_loss", None)
         st.session_state[NOTICE] = v.t("imp.published", id=new_id)
         st.rerun()
 

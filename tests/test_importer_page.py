@@ -90,6 +90,9 @@ def test_rollback_restores_the_earlier_figures(tmp_path, monkeypatch, lang):
     db_file = build(HANDMADE, tmp_path / "r.duckdb")
     at = open_importer(db_file, monkeypatch)
     check(at, files_of(MESSY))
+    # The messy demo shares no contract with the fixture (its 11 go, 6 come): replacing them
+    # is asked for once more (issue 14; tested in test_import_loss.py)
+    at.checkbox(key="imp_confirm_loss").check().run()
     at.checkbox(key="imp_confirm").check().run()
     next(b for b in at.button if b.label == "Publiser importen").click().run()
     store = db.Store(db_file)

@@ -21,6 +21,14 @@ TEXT = {
         "nb": "Importen er avvist (--strict): {n} feil i avviste rader; ingenting er endret.",
         "en": "Import refused (--strict): {n} problem(s) in rejected rows; nothing was changed.",
     },
+    "cli.loss": {
+        "nb": "Importen er ikke publisert: {lost} av de {current} kontraktene i dataene som "
+        "gjelder nå ({share}), finnes ikke i denne importen, som har {incoming} kontrakter. "
+        "Er eksporten riktig, kjør igjen med --force. Ingenting er endret.",
+        "en": "Import not published: {lost} of the {current} contracts in the current data "
+        "({share}) are not in this import, which has {incoming} contracts. If the export is "
+        "right, run again with --force. Nothing was changed.",
+    },
     "cli.line": {"nb": "linje {line}", "en": "line {line}"},
     "cli.refused": {
         "nb": "Importen er avvist; ingenting er endret:",

@@ -50,6 +50,19 @@ TEXT = {
         "nb": "Jeg har sett gjennom kontrollen og vil erstatte dataene i dashbordet",
         "en": "I have reviewed the check and want to replace the dashboard's data",
     },
+    "imp.loss": {
+        "nb": "**Denne importen fjerner {lost} av de {current} kontraktene** i dataene som vises "
+        "nå ({share}); selv har den {incoming} kontrakter. Er eksporten hel? Publiser bare hvis "
+        "det er meningen.",
+        "en": "**This import removes {lost} of the {current} contracts** in the data shown now "
+        "({share}); it has {incoming} contracts itself. Is the export complete? Publish only if "
+        "that is intended.",
+    },
+    "imp.loss.confirm": {
+        "nb": "Jeg vet at {lost} kontrakter forsvinner fra dashbordet, og vil publisere likevel",
+        "en": "I know that {lost} contracts will disappear from the dashboard, and want to "
+        "publish anyway",
+    },
     "imp.publish.button": {"nb": "Publiser importen", "en": "Publish the import"},
     "imp.published": {
         "nb": "Import {id} er publisert. Alle sider viser nå de nye dataene.",
