@@ -188,7 +188,7 @@ def cmd_import(args) -> int:
                     }
                 )
             else:
-                print(message, file=sys.stderr)
+                say(message, err=True)
             return EXIT_REFUSED
         finally:
             store.close()
@@ -503,6 +503,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         "contract, merged into the current dataset",
     )
     imp.add_argument("--profile", help="read the files through this column-mapping profile")
+    imp.add_argument(
         "--force",
         action="store_true",
         help="publish even if the import drops more of the current contracts than the "
