@@ -84,6 +84,9 @@ def test_xlsx_formulas_are_read_as_saved_values_never_evaluated(tmp_path):
                "2024-01-01"])  # fmt: skip
     ws.append(["K2", '=HYPERLINK("http://x","klikk")', "Bymiljøetaten", "923609016", "T AS",
                "Tekstil", 600000, "2024-01-01"])  # fmt: skip
+    # one good row: an import whose every contract is rejected is refused whole (issue 14)
+    ws.append(["K3", "Sko", "Bymiljøetaten", "923609016", "T AS", "Tekstil", 600000,
+               "2024-01-01"])  # fmt: skip
     path = tmp_path / "bok.xlsx"
     wb.save(path)
     v = validate([path])
