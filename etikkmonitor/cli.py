@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import db, schema, settings
+from . import db, escape, schema, settings
 from .dates import DateProblem, parse_iso
 from .filters import Filters
 from .i18n import DEFAULT_LANG, LANGS, fmt_datetime, t
@@ -98,7 +98,7 @@ def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
         ]
         raise Failure("\n".join(lines))
     for typed, agency in found.guessed:
-        print(t("cli.agency.guessed", lang, name=typed, agency=agency), file=sys.stderr)
+        say(t("cli.agency.guessed", lang, name=typed, agency=agency), err=True)
     return Filters(agencies=tuple(found.matched))
 
 
@@ -114,8 +114,17 @@ def _table_words(name: str, lang: str) -> str:
     return name if lang == "en" else schema.TABLES[name].alias
 
 
+def say(text: str = "", err: bool = False) -> None:
+    """Print one line: every control character in it (from a file name, a header, a value:
+    escape sequences, carriage returns, newlines) written as an escape, never run by the
+    terminal. All text output goes through here or `_dump`."""
+    print(escape.terminal(text), file=sys.stderr if err else sys.stdout)
+
+
 def _dump(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """Print `obj` as JSON, with the control characters JSON leaves raw (DEL, C1, bidi)
+    escaped too: the same value to a JSON reader, nothing a terminal would run."""
+    print(escape.json_text(json.dumps(obj, ensure_ascii=False, indent=2, default=str)))
 
 
 def cmd_import(args) -> int:
@@ -129,9 +138,9 @@ def cmd_import(args) -> int:
         if args.json:
             _dump({"refused": True, "errors": [x.as_dict() for x in e.errors]})
         else:
-            print(t("cli.refused", lang), file=sys.stderr)
+            say(t("cli.refused", lang), err=True)
             for x in e.errors:
-                print(f"  {x.file}: {x.message}", file=sys.stderr)
+                say(f"  {x.file}: {x.message}", err=True)
         return EXIT_REFUSED
     try:
         rejects = v.rejects(lang)
@@ -157,7 +166,7 @@ def cmd_import(args) -> int:
             else:
                 _print_rejects(rejects, lang)
                 for p in problems:
-                    print(p, file=sys.stderr)
+                    say(p, err=True)
             return EXIT_REFUSED
         path = args.db or default_db()
         store = db.Store(path)
@@ -206,10 +215,10 @@ def cmd_import(args) -> int:
                 }
             )
         else:
-            print(t("cli.published", lang, id=import_id, path=path))
+            say(t("cli.published", lang, id=import_id, path=path))
             for f in files:
                 where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
-                print(
+                say(
                     "  "
                     + t(
                         "cli.file_counts",
@@ -222,10 +231,11 @@ def cmd_import(args) -> int:
                     )
                 )
                 if f["unknown_columns"]:
-                    print("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
+                    say("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
             _print_rejects(rejects, lang)
             if missing:
-                print("\n" + t("cli.missing_tables", lang, tables=missing_words), file=sys.stderr)
+                say(err=True)
+                say(t("cli.missing_tables", lang, tables=missing_words), err=True)
         return 0
     finally:
         v.close()
@@ -234,12 +244,13 @@ def cmd_import(args) -> int:
 def _print_rejects(rejects, lang: str) -> None:
     if not rejects:
         return
-    print("\n" + t("cli.problems", lang, n=len(rejects)))
+    say()
+    say(t("cli.problems", lang, n=len(rejects)))
     for r in rejects:
         where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
         value = "" if r["value"] is None else f" = {r['value']!r}"
         line = t("cli.line", lang, line=r["line"])
-        print(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
+        say(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
 
 
 def cmd_history(args) -> int:
@@ -270,7 +281,7 @@ def cmd_history(args) -> int:
         return 0
     lang = args.lang
     if not rows:
-        print(t("cli.history.empty", lang))
+        say(t("cli.history.empty", lang))
         return 0
     for r in rows:
         what = t(f"cli.history.{r['action']}", lang, data=r["data_import_id"])
@@ -286,8 +297,9 @@ def cmd_history(args) -> int:
             what += f" ({r['note']})"
         mark = "*" if r["is_current"] else " "
         when = fmt_datetime(r["created_at"], lang)
-        print(f"{mark}{r['import_id']:>4}  {when}  {r['created_by'] or '–'}: {what}")
-    print("\n" + t("cli.history.legend", lang))
+        say(f"{mark}{r['import_id']:>4}  {when}  {r['created_by'] or '–'}: {what}")
+    say()
+    say(t("cli.history.legend", lang))
     return 0
 
 
@@ -316,7 +328,7 @@ def cmd_rollback(args) -> int:
         entry = rollback(store, target, user=_who())
     finally:
         store.close()
-    print(t("cli.rollback.done", lang, id=target, entry=entry, path=args.db or default_db()))
+    say(t("cli.rollback.done", lang, id=target, entry=entry, path=args.db or default_db()))
     return 0
 
 
@@ -335,7 +347,7 @@ def cmd_summary(args) -> int:
         from .i18n import summary_sentences
 
         for line in summary_sentences(figures, args.lang):
-            print(line)
+            say(line)
     return 0
 
 
@@ -358,9 +370,9 @@ def cmd_priorities(args) -> int:
             who = (
                 r["supplier_name"] if args.suppliers else f"{r['contract_id']} {r['supplier_name']}"
             )
-            print(f"{r['rank']:>3}. {r['score']:6.2f}  {who}: {r['next_step']}")
+            say(f"{r['rank']:>3}. {r['score']:6.2f}  {who}: {r['next_step']}")
             for reason in r["reasons"]:
-                print(f"          - {reason}")
+                say(f"          - {reason}")
     return 0
 
 
@@ -377,7 +389,7 @@ def cmd_snapshot(args) -> int:
     finally:
         store.close()
     Path(args.out).write_bytes(pdf)
-    print(t("cli.snapshot.written", lang, path=args.out, n=len(pdf)))
+    say(t("cli.snapshot.written", lang, path=args.out, n=len(pdf)))
     return 0
 
 
@@ -402,6 +414,8 @@ class _Parser(argparse.ArgumentParser):
         if self.lang == "nb":
             usage = usage.replace("usage:", "bruk:", 1)
         self._print_message(usage, sys.stderr)
+        # argparse quotes what was typed in its message: as text, never a terminal escape
+        message = escape.terminal(message)
         self.exit(EXIT_REFUSED, f"{self.prog}: {t('cli.error', self.lang)}: {message}\n")
 
 
@@ -493,10 +507,10 @@ def main(argv=None) -> int:
         args = build_parser(lang).parse_args(argv)
         return args.func(args)
     except Failure as e:
-        print(str(e), file=sys.stderr)
+        say(str(e), err=True)
         return e.code
     except db.DatabaseError as e:  # busy, unreadable, not writable: said plainly, no traceback
-        print(f"{e.values.get('path', '')}: {e.text(lang)}", file=sys.stderr)
+        say(f"{e.values.get('path', '')}: {e.text(lang)}", err=True)
         return 1
     except BrokenPipeError:
         # The reader went away (`summary --json | head -3`): end quietly. Python would still

@@ -2,7 +2,7 @@
 
 CSV: `;` between fields, decimal comma, dates as 30.06.2024, UTF-8 with BOM (so Excel picks the
 encoding), CRLF line ends. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
-return gets a leading apostrophe: a spreadsheet would otherwise run it as a formula (CSV
+return (or the full-width ＝＋－＠, which Excel reads as the same) gets a leading apostrophe: a spreadsheet would otherwise run it as a formula (CSV
 injection). XLSX: typed cells; such text is stored as text with Excel's quote prefix, never as a
 formula. Column headers are whatever the page shows (Norwegian by default).
 """
@@ -16,12 +16,12 @@ from datetime import date, datetime
 
 import pandas as pd
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from .escape import formula_like
 
 
 def neutralise(text: str) -> str:
     """A text cell made safe from formula injection."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if formula_like(text) else text
 
 
 def _is_missing(value) -> bool:
@@ -101,7 +101,7 @@ def to_xlsx(df: pd.DataFrame, sheet: str = "Etikkmonitor") -> bytes:
             cell = ws.cell(row=r, column=col, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
-                if value.startswith(FORMULA_START):
+                if formula_like(value):
                     cell.quotePrefix = True
             elif isinstance(value, date):
                 cell.number_format = "DD.MM.YYYY"

@@ -57,7 +57,23 @@ def test_csv_is_norwegian_excel():
     assert rows[2] == ["K02", "90000", "", "", "nei", "A; B"]
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+47 22", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize(
+    "cell",
+    # the full-width forms ＝＋－＠ (and the small ＝ ﹦) are read by Excel as = + - @
+    [
+        "=1+1",
+        "+47 22",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "＝1+1",
+        "＋47",
+        "－2+3",
+        "＠SUM(A1)",
+        "﹦1+1",
+    ],
+)
 def test_formula_cells_are_neutralised(cell):
     frame = pd.DataFrame({"Tittel": [cell], "Tall": [-5]})
     rows = read_csv(export.to_csv(frame))
@@ -730,3 +746,11 @@ def test_offline_base_map_is_served():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["theme"]["primaryColor"] == "#2A2859"
     assert (ROOT / "static" / "favicon.png").exists()
+
+
+@pytest.mark.parametrize("cell", ["Kina", "−5 (U+2212 is a minus sign, no formula)", "a=b", ""])
+def test_plain_cells_are_left_alone(cell):
+    frame = pd.DataFrame({"Tittel": [cell]})
+    assert read_csv(export.to_csv(frame))[1] == [cell]
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(frame))).active
+    assert not ws["A2"].quotePrefix

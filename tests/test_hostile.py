@@ -65,7 +65,8 @@ def test_upload_name_is_never_a_path(tmp_path):
         [Upload("../../etc/kontrakter.csv", (HEADER + "\n" + ROW + "\n").encode())]
     )
     ((path, name),) = pairs
-    assert path.parent == folder and path.name == "upload-0"
+    # our own name, with the given extension (openpyxl needs one to open a workbook)
+    assert path.parent == folder and path.name == "upload-0.csv"
     assert name == "kontrakter.csv"
     v = validate(pairs)
     assert v.counts["contracts"] == 1
@@ -90,7 +91,9 @@ def test_xlsx_formulas_are_read_as_saved_values_never_evaluated(tmp_path):
     assert codes == {(2, "value_nok"): "missing_required", (3, "title"): "missing_required"}
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+47 22 00 00 00", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize(
+    "cell", ["=1+1", "+47 22 00 00 00", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", "＠SUM(A1)"]
+)
 def test_formula_like_cells_are_neutralised_in_every_download(tmp_path, cell):
     # imported as the text it is ...
     path = tmp_path / "kontrakter.csv"
@@ -109,4 +112,4 @@ def test_formula_like_cells_are_neutralised_in_every_download(tmp_path, cell):
     for row in ws.iter_rows(min_row=2, values_only=False):
         for c in row:
             assert c.data_type != "f", f"{c.value!r} stored as a formula"
-            assert not str(c.value).startswith(("=", "+", "-", "@")) or c.quotePrefix
+            assert not str(c.value).startswith(("=", "+", "-", "@", "＝", "＠")) or c.quotePrefix
