@@ -188,7 +188,10 @@ tabs = st.tabs(
         v.t("dash.contract.tab.findings", n=len(findings)),
         v.t("dash.contract.tab.audits", n=len(audits)),
         v.t("dash.contract.tab.documentation", n=len(documentation)),
-        v.t("dash.contract.tab.calloffs", n=len(calloff_rows)),
+        v.t(
+            "dash.contract.tab.calloffs",
+            n=int(calloff_rows["other_rows"].isna().sum() + calloff_rows["other_rows"].sum()),
+        ),
     ]
 )
 with tabs[0]:
@@ -279,6 +282,24 @@ with tabs[4]:
         )
 with tabs[5]:
     if not ui.empty(calloff_rows, v, "dash.contract.none"):
+        # an agency-limited person: the other agencies' call-offs come as one line of totals
+        others = calloff_rows["other_rows"].notna()
+        if others.any():
+            st.caption(v.t("dash.contract.calloffs_others.caption"))
+        calloff_rows = calloff_rows.assign(
+            agency=[
+                v.t("dash.contract.calloffs_others", agencies=fmt_int(a, v.lang),
+                    rows=fmt_int(r, v.lang))
+                if other else agency
+                for agency, a, r, other in zip(
+                    calloff_rows["agency"].astype(object),
+                    calloff_rows["other_agencies"].astype(object),
+                    calloff_rows["other_rows"].astype(object),
+                    others,
+                    strict=True,
+                )
+            ]
+        )  # fmt: skip
         ui.table(
             calloff_rows,
             [

@@ -455,6 +455,16 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.contract.tab.audits": _("Revisjoner ({n})", "Audits ({n})"),
     "dash.contract.tab.documentation": _("Dokumentasjon ({n})", "Documentation ({n})"),
     "dash.contract.tab.calloffs": _("Avrop ({n})", "Call-offs ({n})"),
+    "dash.contract.calloffs_others": _(
+        "Andre virksomheter i alt ({agencies} virksomheter, {rows} avrop)",
+        "Other agencies in all ({agencies} agencies, {rows} call-offs)",
+    ),
+    "dash.contract.calloffs_others.caption": _(
+        "Du ser avropene til dine virksomheter; de andre virksomhetenes avrop på avtalen vises"
+        " bare som én sum.",
+        "You see your agencies' call-offs; the other agencies' call-offs on the agreement are"
+        " shown only as one total.",
+    ),
     # Datakvalitet
     "dash.quality.intro": _(
         "Hva siste import leste, hva som ble avvist og hvorfor, og alle importer så langt.",
