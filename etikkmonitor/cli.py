@@ -96,7 +96,7 @@ def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
             t("cli.agency.ambiguous", lang, name=typed, names="; ".join(names))
             for typed, names in found.ambiguous
         ]
-        raise Failure("\n".join(lines))
+        raise Failure("\n".join(map(escape.terminal, lines)))  # typed names as text
     for typed, agency in found.guessed:
         say(t("cli.agency.guessed", lang, name=typed, agency=agency), err=True)
     return Filters(agencies=tuple(found.matched))
@@ -403,6 +403,19 @@ def cmd_demo_data(args) -> int:
     return 0
 
 
+def cmd_check_setup(args) -> int:
+    from .auth import problems_before_start
+
+    rest = args.streamlit_args
+    problems = problems_before_start(rest[1:] if rest[:1] == ["--"] else rest)
+    for p in problems:
+        say(f"etikkmonitor: {p}", err=True)
+    if problems:
+        say("etikkmonitor: not started (see README, Sign-in and roles)", err=True)
+        return EXIT_REFUSED
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with its error line in the command's language (argparse's own wording of the
     problem, e.g. a missing argument, stays English: it has no Norwegian)."""
@@ -497,6 +510,16 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     sn.add_argument("--db", type=Path)
     sn.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     sn.set_defaults(func=cmd_snapshot)
+
+    cs = sub.add_parser(
+        "check-setup",
+        help="refuse (exit 2) a dashboard start that would not fail closed: sign-in settings"
+        " incomplete, or no sign-in and not listening on 127.0.0.1 only (scripts/run.sh)",
+    )
+    cs.add_argument(
+        "streamlit_args", nargs=argparse.REMAINDER, help="the arguments of streamlit run"
+    )
+    cs.set_defaults(func=cmd_check_setup)
     return p
 
 
@@ -507,7 +530,8 @@ def main(argv=None) -> int:
         args = build_parser(lang).parse_args(argv)
         return args.func(args)
     except Failure as e:
-        say(str(e), err=True)
+        for line in str(e).split("\n"):  # a message of several lines: each as text
+            say(line, err=True)
         return e.code
     except db.DatabaseError as e:  # busy, unreadable, not writable: said plainly, no traceback
         say(f"{e.values.get('path', '')}: {e.text(lang)}", err=True)

@@ -37,7 +37,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from . import auth, db, export, settings
+from . import auth, db, escape, export, settings
 from .charts import PLOTLY_CONFIG
 from .filters import Filters
 from .geo import country_name
@@ -81,7 +81,12 @@ class View:
     access: Filters = field(default_factory=Filters)
 
     def t(self, key: str, **values) -> str:
+        """Our own text; `values` are ours too (numbers, dates we format). See `md`."""
         return t(key, self.lang, **values)
+
+    def md(self, key: str, **values) -> str:
+        """Our own text as Markdown with `values` from data shown literally (see `esc`)."""
+        return t(key, self.lang, **{k: esc(x) for k, x in values.items()})
 
     def params(self, **extra) -> dict:
         """The standard $parameters of the page queries, plus `extra`."""
@@ -92,6 +97,19 @@ class View:
             "access": self.access.as_param(),
             "rules": settings.rules(),
         } | extra
+
+
+def esc(value) -> str:
+    """A value from data as Markdown that Streamlit shows as the text it is: no link, image,
+    icon, math, emphasis or HTML from it (etikkmonitor.escape.markdown). Every header,
+    caption, card, message and label that shows a value from data takes it through here, or
+    through `md` / `View.md`."""
+    return escape.markdown(value)
+
+
+def md(template: str, **values) -> str:
+    """`template`, our own Markdown, with `values` from data filled in as literal text."""
+    return template.format(**{k: esc(x) for k, x in values.items()})
 
 
 def db_path() -> Path:
@@ -335,6 +353,14 @@ def identity() -> auth.Identity:
 def gate(lang: str) -> auth.Identity:
     """With sign-in configured: a sign-in page for those not signed in, a refusal for those
     without a role; both stop the run. Returns the person's identity (local mode: full rights)."""
+    problems = auth.problems_here()
+    if problems:
+        # Fails closed: no page, no data, and no local mode with everyone an admin.
+        st.session_state[_WHO] = auth.Identity(None, None, None)
+        st.title(t("auth.title", lang))
+        lines = "\n".join(f"- {esc(p)}" for p in problems)
+        st.error(f"{t('auth.setup_refused', lang)}\n\n{lines}", icon=":material/lock:")
+        st.stop()
     who = auth.current()
     st.session_state[_WHO] = who
     if who.local_mode:

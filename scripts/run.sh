@@ -8,4 +8,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 bash scripts/install-package.sh  # the `etikkmonitor` command
+# Sign-in fails closed: refuse to start when [access] names users but [auth] is missing or
+# broken, or when without sign-in the server would listen beyond 127.0.0.1 (the app checks the
+# same again on every page).
+.venv/bin/python -m etikkmonitor check-setup -- "$@"
 exec .venv/bin/python -m streamlit run app.py "$@"

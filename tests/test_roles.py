@@ -43,7 +43,7 @@ agencies = ["{GRUNERLOKKA}"]
 """
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "test",
+    "cookie_secret": "a test secret of at least 32 characters",
     "client_id": "test",
     "client_secret": "test",
     "server_metadata_url": "http://localhost/.well-known/openid-configuration",
@@ -239,3 +239,60 @@ def test_a_link_cannot_write_into_the_contract_warning(signed_in):
     # an id-like value is repeated, so the reader sees which link failed
     at = signed_in("analytiker@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract="K99")
     assert at.warning[0].value.startswith("Kontrakten K99 finnes ikke i dataene")
+
+
+def test_agency_limited_user_sees_own_calloffs_and_the_others_as_one_total(signed_in):
+    # K09 (avrop.csv): Sykehjemsetaten 2024 250 000 and Bydel Grünerløkka 2024 125 000,00.
+    # Grünerløkka sees its own row and one line for the other agency: 1 agency, 1 call-off,
+    # 250 000; never Sykehjemsetaten's name in the table. The tab counts both call-offs.
+    at = signed_in("bydel@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract="K09")
+    assert at.selectbox(key="url_contract").value == "K09"
+    assert "Avrop (2)" in [t.label for t in at.tabs]
+    (table,) = [df.value for df in at.dataframe if "Beløp" in df.value.columns]
+    data = table.data if hasattr(table, "data") else table
+    assert data["Virksomhet"].tolist() == [
+        "Bydel Grünerløkka",
+        "Andre virksomheter i alt (1 virksomheter, 1 avrop)",
+    ]
+    assert data["Beløp"].tolist() == [125_000, 250_000]
+    assert "Sykehjemsetaten" not in str(data.to_dict())
+    assert any("bare som én sum" in c.value for c in at.caption)
+    # an unlimited user sees both agencies' rows
+    full = signed_in("analytiker@oslo.kommune.no", "pages/kontrakt.py", as_of=D, contract="K09")
+    (table,) = [df.value for df in full.dataframe if "Beløp" in df.value.columns]
+    data = table.data if hasattr(table, "data") else table
+    assert sorted(data["Virksomhet"]) == ["Bydel Grünerløkka", "Sykehjemsetaten"]
+
+
+@pytest.mark.parametrize(
+    "secrets",
+    [
+        {},  # no [auth] at all
+        {"Auth": AUTH},  # misspelt
+        {"auth": AUTH | {"cookie_secret": ""}},  # incomplete
+    ],
+    ids=["missing", "misspelt", "incomplete"],
+)
+def test_sign_in_fails_closed(handmade_db, monkeypatch, tmp_path, secrets):
+    """[access] names users but sign-in is missing, misspelt or incomplete: the app serves
+    nothing (before: local mode, everyone an admin), and says why."""
+    path = tmp_path / "access.toml"
+    path.write_text(ACCESS, encoding="utf-8")
+    monkeypatch.setenv("ETIKKMONITOR_SETTINGS", str(path))
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(handmade_db))
+    settings.load.cache_clear()
+    try:
+        st.cache_data.clear()
+        at = AppTest.from_file(APP, default_timeout=60)
+        for k, value in secrets.items():
+            at.secrets[k] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert "Etikkmonitor starter ikke med dette oppsettet" in at.error[0].value
+        assert not at.metric and not at.dataframe and not at.sidebar.multiselect
+        assert "Lokal modus" not in " ".join(c.value for c in at.caption)
+        at.switch_page("pages/importer.py").run()  # the page's file run on its own
+        assert not at.get("file_uploader"), "the importer is not reached"
+        assert "Etikkmonitor starter ikke med dette oppsettet" in at.error[0].value
+    finally:
+        settings.load.cache_clear()

@@ -129,6 +129,12 @@ TEXT |= {
         "en": "Sign in with your Oslo kommune account to see the dashboard.",
     },
     "auth.sign_in": {"nb": "Logg inn", "en": "Sign in"},
+    "auth.setup_refused": {
+        "nb": "Etikkmonitor starter ikke med dette oppsettet (innlogging må virke, eller appen må"
+        " bare være åpen på denne maskinen). Rett opp og start på nytt:",
+        "en": "Etikkmonitor does not start with this set-up (sign-in must work, or the app must"
+        " be open on this machine only). Fix it and start again:",
+    },
     "auth.sign_out": {"nb": "Logg ut", "en": "Sign out"},
     "auth.no_role": {
         "nb": "{email} har ikke tilgang til Etikkmonitor. Ta kontakt med UKE for å få en rolle.",
