@@ -4,6 +4,10 @@ No Streamlit here, so each builder is tested as a function (AppTest cannot see p
 Colours come from Oslo kommune's palette. Statuses differ by lightness and warm/cool hue, the
 "needs attention" status of each scale is also hatched (and drawn as a cross on the map), and
 every status is named in the legend and on hover: colour is never the only cue.
+
+plotly reads its labels, legends, titles and hover texts as a subset of HTML (<a href>, <b>,
+<br>): every value from data goes through `esc` (escape.plotly) in the builder that puts it
+there, so a supplier named `<a href=...>` is shown as typed, never as a link.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from .escape import plotly as esc
 from .geo import country_name, place
 from .i18n import fmt_date, fmt_int, fmt_pct, label, t
 
@@ -73,6 +78,25 @@ PLOTLY_CONFIG = {
     "topojsonURL": TOPOJSON_URL,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
+
+
+LABEL_CHARS = 60  # an axis label longer than this is cut: a 2 000-character name took the chart
+
+
+def _category_names(values: pd.Series) -> pd.Series:
+    """Values from data as axis categories: cut to LABEL_CHARS characters ("…"), two values cut
+    to the same text kept apart by a number (a category is a bar), and escaped (`esc`)."""
+    names: dict = {}
+    used: set[str] = set()
+    for raw in pd.unique(values):
+        text = str(raw)
+        short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+        name, k = short, 2
+        while name in used:
+            name, k = f"{short} ({k})", k + 1
+        used.add(name)
+        names[raw] = esc(name)
+    return values.map(names)
 
 
 def _text_color(fill: str) -> str:
@@ -211,7 +235,7 @@ def coverage_by_group(
         ]
         fill = PART_COLORS[part]
         fig.add_bar(
-            y=df["grp"],
+            y=_category_names(df["grp"]),
             x=share,
             orientation="h",
             name=t(f"dash.{part}", lang),
@@ -250,6 +274,7 @@ def stacked_status(
     df = df.copy()
     if by_label is not None:
         df[by] = df[by].map(by_label)
+    df[by] = _category_names(df[by])
     totals = df.groupby(by)["n"].sum()
     keys = pd.DataFrame({"total": totals})
     if sort_by is not None:
@@ -326,10 +351,10 @@ def factory_map(df: pd.DataFrame, lang: str) -> go.Figure:
             continue
         hover = [
             "<b>{}</b><br>{}<br>{}{}<br>{}: {}{}".format(
-                r.factory_name,
-                r.supplier_name,
-                country_name(r.country, lang),
-                f", {r.city}" if isinstance(r.city, str) and r.city else "",
+                esc(r.factory_name),
+                esc(r.supplier_name),
+                esc(country_name(r.country, lang)),
+                f", {esc(r.city)}" if isinstance(r.city, str) and r.city else "",
                 t("dash.col.dialogue_status", lang),
                 label(status, lang),
                 f"<br>{t('dash.central', lang)}" if r.central else "",
@@ -401,7 +426,7 @@ def deadline_timeline(df: pd.DataFrame, as_of: date, lang: str) -> go.Figure:
         dates = {d: fmt_date(d.date(), lang) for d in part["due_date"].unique()}
         hover = [
             (
-                f"<b>{c}</b> {d if isinstance(d, str) else ''}"
+                f"<b>{esc(c)}</b> {esc(d) if isinstance(d, str) else ''}"
                 if k == 1
                 else t("dash.timeline.n_deadlines", lang, n=fmt_int(k, lang))
             )
@@ -486,10 +511,14 @@ def trend(df: pd.DataFrame, lang: str) -> go.Figure:
 def import_rows(df: pd.DataFrame, lang: str) -> go.Figure:
     """Rows imported and rejected per file of an import (import_files rows)."""
     df = df.copy()
-    names = [
-        f if not isinstance(s, str) or not s else f"{f} [{s}]"
-        for f, s in zip(df["file"], df["sheet"], strict=True)
-    ]
+    names = _category_names(
+        pd.Series(
+            [
+                f if not isinstance(s, str) or not s else f"{f} [{s}]"
+                for f, s in zip(df["file"], df["sheet"], strict=True)
+            ]
+        )
+    ).tolist()
     fig = go.Figure()
     for col, key, fill in (
         ("rows_imported", "dash.imported", DARK_BLUE),
@@ -525,7 +554,7 @@ def counts_bar(df: pd.DataFrame, by: str, lang: str, color: str = DARK_BLUE) -> 
     df = df.sort_values("n", ascending=False)
     fig = go.Figure()
     fig.add_bar(
-        y=df[by],
+        y=_category_names(df[by]),
         x=df["n"],
         orientation="h",
         marker={"color": color},

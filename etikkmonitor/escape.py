@@ -19,6 +19,12 @@ import unicodedata
 # Streamlit's own syntax builds on the same characters: `:` (icons, emoji, colour directives),
 # `$` (math), `[`/`]`, `~`, `|` (tables).
 _MARKDOWN_SPECIAL = frozenset(string.punctuation)
+WORD_JOINER = "\u2060"
+_MARKDOWN_CHAR = {ch: "\\" + ch for ch in _MARKDOWN_SPECIAL} | {
+    ":": "\\:" + WORD_JOINER,
+    "@": WORD_JOINER + "\\@",
+}
+_WWW = re.compile(r"www(?=\.)", re.IGNORECASE)
 
 # Characters that move, hide or reorder text: C0 and C1 controls, DEL, line and paragraph
 # separators, and the bidirectional overrides and isolates ("Trojan source").
@@ -35,11 +41,16 @@ def markdown(value) -> str:
     Every ASCII punctuation character is backslash-escaped (so `![x](http://...)`, `<img>`,
     `&amp;`, `:material/home:`, `$x$` and backticks show as typed), and line breaks, tabs and
     other control characters become single spaces (a line break could start a heading, a list
-    or a code block of its own). Links that GitHub-style Markdown finds in plain text
-    (www.example.com, http://..., a@b.no) need a bare `.`, `:` or `@`, which are escaped too.
+    or a code block of its own).
+
+    Escapes do not reach everything: Streamlit finds links in plain text (http://..., www.,
+    a@b.no) and emoji shortcodes (:smile:) in the text after parsing, where escapes are gone.
+    An invisible word joiner (U+2060) breaks those patterns: after every colon and after
+    "www", and before every "@". The text reads and wraps the same.
     """
     text = _SPACES.sub(" ", _CONTROL.sub(" ", str(value)))
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    text = _WWW.sub(lambda m: m.group()[:3] + WORD_JOINER, text)
+    return "".join(_MARKDOWN_CHAR.get(ch, ch) for ch in text)
 
 
 def plotly(value) -> str:

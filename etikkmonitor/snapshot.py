@@ -435,7 +435,9 @@ def _style_axes(ax) -> None:
 
 
 def _wrap_label(text: str, width: int = 34) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    """A row label (an agency, a country from the data) wrapped, as literal text: matplotlib
+    reads a pair of `$` as math (mathtext); an escaped one is shown as it is."""
+    return ("\n".join(textwrap.wrap(text, width)) or text).replace("$", r"\$")
 
 
 def _finish(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import logging
 import os
 import runpy
 import sys
@@ -59,6 +60,7 @@ _WHO = "_em_who"
 MAX_SHOWN = 1000  # rows a table sends to the browser (most urgent first); the download has all
 FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
+_LOG = logging.getLogger("etikkmonitor")
 _IN_APP = "_em_in_app"
 
 
@@ -371,7 +373,7 @@ def gate(lang: str) -> auth.Identity:
         st.button(t("auth.sign_in", lang), on_click=st.login, type="primary")
         st.stop()
     if who.role is None:
-        st.error(t("auth.no_role", lang, email=who.email or "?"))
+        st.error(t("auth.no_role", lang, email=esc(who.email or "?")))
         st.button(t("auth.sign_out", lang), on_click=st.logout)
         st.stop()
     return who
@@ -382,9 +384,9 @@ def _identity_note(who: auth.Identity, lang: str) -> None:
         st.caption(t("auth.local_mode", lang))
         return
     role = t(f"auth.role.{who.role}", lang)
-    st.caption(t("auth.signed_in", lang, who=who.name or who.email, role=role))
+    st.caption(t("auth.signed_in", lang, who=esc(who.name or who.email), role=role))
     if who.limited:
-        st.caption(t("auth.limited", lang, agencies=", ".join(who.agencies)))
+        st.caption(t("auth.limited", lang, agencies=esc(", ".join(who.agencies))))
     st.button(t("auth.sign_out", lang), on_click=st.logout, key="sign_out")
 
 
@@ -426,8 +428,10 @@ def setup() -> View:
     except db.DatabaseError as e:  # unreadable, not a database, locked by a foreign writer
         st.error(e.text(lang))
         st.stop()
-    except (duckdb.Error, OSError) as e:  # a broken or foreign file: say so, no traceback
-        st.error(t("dash.error.open", lang, path=path, error=str(e)))
+    except (duckdb.Error, OSError):  # a broken or foreign file: say so, no traceback
+        # the file's path and the error go to the server's log, not to a browser
+        _LOG.exception("cannot open the database %s", path)
+        st.error(t("dash.error.open", lang))
         st.stop()
 
     options = {dim: [] for dim in FILTER_PARAMS}
@@ -594,8 +598,9 @@ def filter_caption(v: View) -> str:
         values = getattr(v.filters, dim)
         if values:
             fmt = _format_option(dim, v.lang)
+            # the values come from the URL and the data: shown as typed (esc)
             parts.append(
-                f"{v.t(f'dash.filter.{dim}').lower()}: {', '.join(fmt(x) for x in values)}"
+                f"{v.t(f'dash.filter.{dim}').lower()}: {', '.join(esc(fmt(x)) for x in values)}"
             )
     scope = v.t("dash.filtered_on", filters=" · ".join(parts)) if parts else v.t("dash.unfiltered")
     return f"{v.t('dash.as_of_caption', date=fmt_date(v.as_of, v.lang))} · {scope}"

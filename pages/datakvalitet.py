@@ -24,7 +24,7 @@ current = history[history["import_id"] == v.import_id]
 if len(current):
     r = current.iloc[0]
     st.markdown(
-        v.t(
+        v.md(
             "dash.quality.current",
             import_id=v.import_id,
             when=fmt_datetime(pd.Timestamp(r["created_at"]).to_pydatetime(), v.lang),

@@ -64,7 +64,10 @@ if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":mat
         bar.empty()
 
 if REFUSED in st.session_state:
-    lines = "\n".join(f"- **{e.file}**: {e.message}" for e in st.session_state[REFUSED])
+    # file names and messages (which quote headers) as text: ui.esc
+    lines = "\n".join(
+        f"- **{ui.esc(e.file)}**: {ui.esc(e.message)}" for e in st.session_state[REFUSED]
+    )
     st.error(f"{v.t('imp.refused')}\n\n{lines}", icon=":material/block:")
 
 val = st.session_state.get(VALIDATION)
@@ -94,7 +97,7 @@ if val is not None:
     )
     for f in val.files():
         where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
-        with st.expander(v.t("imp.columns", file=where)):
+        with st.expander(v.md("imp.columns", file=where)):
             st.dataframe(
                 pd.DataFrame(
                     {

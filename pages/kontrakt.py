@@ -50,11 +50,11 @@ def choice_label(cid: str) -> str:
 
 # A link to a contract this person may not see (or one gone from the data) is refused as
 # one not in the data: the page does not tell which. The id is repeated only when it looks
-# like one: the warning renders Markdown, and a link must not put its own text or images in it.
+# like one (a link must not put its own text in the warning), and as text (v.md).
 asked = st.query_params.get("contract")
 if asked and asked not in by_id.index:
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", asked):
-        st.warning(v.t("dash.contract.not_available", contract_id=asked), icon=":material/block:")
+        st.warning(v.md("dash.contract.not_available", contract_id=asked), icon=":material/block:")
     else:
         st.warning(v.t("dash.contract.not_available_any"), icon=":material/block:")
 cid = st.selectbox(
@@ -70,7 +70,8 @@ c = ui.query("contract_detail_header", v, contract_id=cid).iloc[0]
 if not by_id.loc[cid, "in_scope"]:
     st.info(v.t("dash.contract.outside.note"), icon=":material/filter_alt:")
 
-st.header(f"{cid} · {c['title']}")
+# no anchor link: its address would be made of the title
+st.header(ui.md("{cid} · {title}", cid=cid, title=c["title"]), anchor=False)
 
 
 def yes_no(x) -> str:
@@ -111,7 +112,8 @@ facts = [
 ]
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.markdown("\n".join(f"- **{v.t(k)}:** {value}" for k, value in facts))
+    # the values come from the data: shown as typed (ui.esc)
+    st.markdown("\n".join(f"- **{v.t(k)}:** {ui.esc(value)}" for k, value in facts))
 with right:
     st.markdown(f"**{v.t('dash.contract.oslo')}**")
     for part in ("part1", "part2"):

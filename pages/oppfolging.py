@@ -86,13 +86,21 @@ if not ui.empty(df, v):
     for c in week:
         with st.container(border=True):
             head, score = st.columns([5, 1])
+            # values from the data as text (ui.md); the link is ours (contract_url encodes)
             head.markdown(
-                f"**{c['rank']}. [{c['contract_id']}]({ui.contract_url(v, c['contract_id'])})"
-                f" {c['title']}** · {c['supplier_name']} · {c['agency']}"
+                ui.md(
+                    "**{rank}. [{cid}](" + ui.contract_url(v, c["contract_id"]) + ") {title}**"
+                    " · {supplier} · {agency}",
+                    rank=c["rank"],
+                    cid=c["contract_id"],
+                    title=c["title"],
+                    supplier=c["supplier_name"],
+                    agency=c["agency"],
+                )
             )
             score.markdown(f"**{v.t('priority.card.points', points=points(c['score'], v.lang))}**")
-            st.markdown("\n".join(f"- {r}" for r in c["reasons"]) or "–")
-            st.markdown(v.t("priority.card.next", step=c["next_step"]))
+            st.markdown("\n".join(f"- {ui.esc(r)}" for r in c["reasons"]) or "–")
+            st.markdown(v.md("priority.card.next", step=c["next_step"]))
 
     tab_contracts, tab_suppliers = st.tabs(
         [v.t("priority.tab.contracts"), v.t("priority.tab.suppliers")]

@@ -67,8 +67,8 @@ TEXT: dict[str, dict[str, str]] = {
         "The database {path} is in use by another process (an import, perhaps). Try again shortly.",
     ),
     "dash.error.open": _(
-        "Klarte ikke å åpne databasen {path}: {error}",
-        "Could not open the database {path}: {error}",
+        "Klarte ikke å åpne databasen. Feilen står i serverens logg.",
+        "Could not open the database. The error is in the server's log.",
     ),
     "dash.not_filtered": _(
         "Utvalget i menyen gjelder ikke her: en import vises i sin helhet.",
