@@ -100,7 +100,7 @@ if not ui.empty(df, v):
             )
             score.markdown(f"**{v.t('priority.card.points', points=points(c['score'], v.lang))}**")
             st.markdown("\n".join(f"- {ui.esc(r)}" for r in c["reasons"]) or "–")
-            st.markdown(v.md("priority.card.next", step=c["next_step"]))
+            st.markdown(v.t("priority.card.next", step=c["next_step"]))  # our own words
 
     tab_contracts, tab_suppliers = st.tabs(
         [v.t("priority.tab.contracts"), v.t("priority.tab.suppliers")]

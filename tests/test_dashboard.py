@@ -189,7 +189,9 @@ def test_agency_filter_changes_the_figures(
     assert m["Åpne kritiske og alvorlige avvik"] == findings
     # ... and the choice is written to the URL, so a copied link keeps it
     assert at.query_params["agency"] == agency
-    assert any(agency in c.value for c in at.caption), "the page says what it is filtered on"
+    # the caption is Markdown, with a value from the data escaped to show as typed (ui.esc)
+    shown = ui.esc(agency)
+    assert any(shown in c.value for c in at.caption), "the page says what it is filtered on"
 
 
 def test_url_parameters_restore_the_filters(handmade_db, monkeypatch):
