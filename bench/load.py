@@ -790,7 +790,7 @@ def summarise(runs: list[Run], samples: list, wall: float, args, imp: dict) -> d
         "replicas": args.replicas,
         "scale": args.scale,
         "think_s": list(args.think),
-        "planned_runs": (args.sessions + args.browsers) * args.runs,
+        "planned_runs": args.planned,
         "runs": len(runs),
         "wall_s": wall,
         "run_p50_s": pct(ws_runs, 50),
@@ -942,7 +942,12 @@ async def load(args) -> dict:
             for i in range(args.sessions + args.browsers)
         ]
         t0 = time.perf_counter()
-        rec = Recorder(t0, sum(len(p) for p in plans))
+        # browsers leave widgets to the protocol users: they make only their links and pages
+        args.planned = sum(
+            len(p) if i < args.sessions else sum(s.kind in ("open", "page") for s in p)
+            for i, p in enumerate(plans)
+        )
+        rec = Recorder(t0, args.planned)
         stop, sampling = asyncio.Event(), asyncio.Event()
         samples: list = []
         imp: dict = {}
