@@ -47,6 +47,7 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -63,7 +64,10 @@ from deploy.replicas import start as replicas_start
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "load"
 DOCS = ROOT / "docs" / "performance.md"
-BEGIN, END = "<!-- bench.load: begin -->", "<!-- bench.load: end -->"
+# performance.md: bench.run writes the file anew but keeps the section between these two as
+# it is (results and the words about them); each run's summary is a named block in it.
+SECTION, SECTION_END = "<!-- bench.load -->", "<!-- /bench.load -->"
+BEGIN, END = "<!-- bench.load: begin", "<!-- bench.load: end"  # + " NAME -->"
 TARGET_P95_S = 3.0
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -786,7 +790,7 @@ def summarise(runs: list[Run], samples: list, wall: float, args, imp: dict) -> d
         "replicas": args.replicas,
         "scale": args.scale,
         "think_s": list(args.think),
-        "planned_runs": (args.sessions + args.browsers) * args.runs,
+        "planned_runs": args.planned,
         "runs": len(runs),
         "wall_s": wall,
         "run_p50_s": pct(ws_runs, 50),
@@ -859,6 +863,11 @@ def markdown(res: dict) -> str:
             f"{res['sessions_per_busy_core'] or 0:.1f} per core the server kept busy; "
             f"{res['runs_per_cpu_s'] or 0:.2f} page runs per CPU second"
         ),
+        *(
+            [f"- page runs per replica (by its sticky cookie): {res['runs_per_replica']}"]
+            if res.get("runs_per_replica")
+            else []
+        ),
         f"- target (p95 run < {TARGET_P95_S:g} s, no errors): "
         + ("**met**" if met else "**not met**"),
         "",
@@ -874,15 +883,30 @@ def markdown(res: dict) -> str:
     return "\n".join(lines)
 
 
-def write_docs(block: str, path: Path = DOCS) -> None:
-    """Put `block` between the markers in docs/performance.md (bench.run keeps it there)."""
+def kept(text: str) -> str | None:
+    """The bench.load section of performance.md, which bench.run keeps when it writes the file."""
+    if SECTION not in text or SECTION_END not in text:
+        return None
+    return text[text.index(SECTION) : text.index(SECTION_END) + len(SECTION_END)]
+
+
+def write_docs(block: str, name: str, path: Path = DOCS) -> None:
+    """Put `block` between the markers named `name` in performance.md's bench.load section (a
+    new name goes at the section's end; a missing section is added at the file's end)."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    new = f"{BEGIN}\n{block}\n{END}"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + new + rest.split(END, 1)[1]
+    begin, end = f"{BEGIN} {name} -->", f"{END} {name} -->"
+    new = f"{begin}\n{block}\n{end}"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        text = head + new + rest.split(end, 1)[1]
+    elif SECTION_END in text:
+        head, rest = text.split(SECTION_END, 1)
+        text = f"{head.rstrip()}\n\n{new}\n{SECTION_END}{rest}"
     else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
+        text = (
+            f"{text.rstrip()}\n\n{SECTION}\n## Many users at once (`python -m bench.load`)\n\n"
+            f"{new}\n{SECTION_END}\n"
+        )
     path.write_text(text, encoding="utf-8")
 
 
@@ -918,7 +942,12 @@ async def load(args) -> dict:
             for i in range(args.sessions + args.browsers)
         ]
         t0 = time.perf_counter()
-        rec = Recorder(t0, sum(len(p) for p in plans))
+        # browsers leave widgets to the protocol users: they make only their links and pages
+        args.planned = sum(
+            len(p) if i < args.sessions else sum(s.kind in ("open", "page") for s in p)
+            for i, p in enumerate(plans)
+        )
+        rec = Recorder(t0, args.planned)
         stop, sampling = asyncio.Event(), asyncio.Event()
         samples: list = []
         imp: dict = {}
@@ -988,7 +1017,13 @@ def parse(argv=None) -> argparse.Namespace:
     p.add_argument(
         "--import-cmd", help="the import to publish mid-run; {dir} and {db} are filled in"
     )
-    p.add_argument("--docs", action="store_true", help="write the summary to performance.md")
+    p.add_argument(
+        "--docs",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="write the summary into performance.md, as block NAME (default: N-replica)",
+    )
     p.add_argument("--json", type=Path, help="where the results go (default bench/out/load/)")
     args = p.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
@@ -997,17 +1032,28 @@ def parse(argv=None) -> argparse.Namespace:
     return args
 
 
+def run_coroutine(coro):
+    """asyncio.run, also in a thread that already runs an event loop (pytest-playwright's
+    sync API leaves one running in the tests' thread): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def main(argv=None) -> int:
     args = parse(argv)
-    res = asyncio.run(load(args))
+    res = run_coroutine(load(args))
     out = args.json or OUT / f"load-{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=2, default=str), encoding="utf-8")
     md = markdown(res)
     print(md)
     print(f"\n(results: {out})")
-    if args.docs:
-        write_docs(md)
+    if args.docs is not None:
+        write_docs(md, args.docs or f"{args.replicas}-replica")
     return 0 if res["errors"] == 0 else 1
 
 

@@ -162,11 +162,11 @@ def write_report(results: dict, path: Path) -> None:
         "",
     ]
     # bench.load's results (python -m bench.load --docs) stay where they are
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    from .load import BEGIN, END
+    from .load import kept
 
-    if BEGIN in old and END in old:
-        lines += [BEGIN + old.split(BEGIN, 1)[1].split(END, 1)[0] + END, ""]
+    load_blocks = kept(path.read_text(encoding="utf-8")) if path.exists() else None
+    if load_blocks:
+        lines += [load_blocks, ""]
     notes = path.with_name("performance-notes.md")
     if notes.exists():  # the hand-written analysis of the targets, kept across runs
         lines += ["", notes.read_text(encoding="utf-8")]

@@ -253,6 +253,11 @@ def main(argv=None) -> int:
     )
     print(f"Etikkmonitor: {cluster.url} ({args.replicas} replicas: {', '.join(cluster.app_urls)})")
     print(f"HAProxy statistics: {cluster.stats_url}; logs in {cluster.run_dir}. Ctrl-C stops.")
+
+    def stop_on_term(signum, frame):
+        raise KeyboardInterrupt  # `kill`, systemd: stop the replicas and the proxy too
+
+    signal.signal(signal.SIGTERM, stop_on_term)
     try:
         while all(p.poll() is None for p in [cluster.proxy, *cluster.apps]):
             time.sleep(1)

@@ -68,12 +68,33 @@ def test_journeys_are_seeded_and_start_with_a_link():
 def test_the_report_goes_between_its_markers_and_keeps_the_rest(tmp_path):
     doc = tmp_path / "performance.md"
     doc.write_text("# Performance\n\nbefore\n", encoding="utf-8")
-    load.write_docs("first run", doc)
-    load.write_docs("second run", doc)
+    load.write_docs("one replica, first run", "1-replica", doc)
+    load.write_docs("two replicas", "2-replica", doc)
+    load.write_docs("one replica, second run", "1-replica", doc)
     text = doc.read_text(encoding="utf-8")
     assert text.startswith("# Performance\n\nbefore\n")
-    assert "second run" in text and "first run" not in text
-    assert text.count(load.BEGIN) == 1 and text.count(load.END) == 1
+    assert "first run" not in text
+    # each block once, in the order they were first written, inside the one section
+    assert text.index(load.SECTION) < text.index("one replica, second run")
+    assert text.index("one replica, second run") < text.index("two replicas")
+    assert text.index("two replicas") < text.index(load.SECTION_END)
+    assert text.count(f"{load.BEGIN} 1-replica -->") == 1
+    assert text.count(load.SECTION) == 1
+
+
+def test_bench_run_keeps_the_load_section_with_the_words_in_it(tmp_path):
+    doc = tmp_path / "performance.md"
+    load.write_docs("one replica", "1-replica", doc)
+    text = doc.read_text(encoding="utf-8").replace(
+        load.SECTION_END, "what it means\n" + load.SECTION_END
+    )
+    doc.write_text("# Performance\n\n| generated |\n" + text, encoding="utf-8")
+    load.write_docs("two replicas", "2-replica", doc)
+    region = load.kept(doc.read_text(encoding="utf-8"))
+    assert region.startswith(load.SECTION) and region.endswith(load.SECTION_END)
+    assert "one replica" in region and "what it means" in region and "two replicas" in region
+    assert "generated" not in region
+    assert load.kept("# Performance\n") is None
 
 
 def test_a_small_load_run_against_a_real_server(tmp_path):

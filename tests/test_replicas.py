@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.load import REPLICA_COOKIE, WsUser, build_db
+from bench.load import REPLICA_COOKIE, WsUser, build_db, run_coroutine
 from deploy import replicas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +102,7 @@ def test_sessions_spread_stick_and_all_replicas_see_a_new_import(cluster):
             for u in users:
                 await u.close()
 
-    asyncio.run(scenario())
+    run_coroutine(scenario())
 
 
 def test_a_stopped_replica_gets_no_new_users_and_its_users_move(cluster):
@@ -131,4 +131,4 @@ def test_a_stopped_replica_gets_no_new_users_and_its_users_move(cluster):
         assert user.cookies[REPLICA_COOKIE] == "r2"
         await user.close()
 
-    asyncio.run(scenario())
+    run_coroutine(scenario())
