@@ -239,7 +239,8 @@ def _print_rejects(rejects, lang: str) -> None:
         where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
         value = "" if r["value"] is None else f" = {r['value']!r}"
         line = t("cli.line", lang, line=r["line"])
-        print(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
+        column = r["column_words"] or t("cli.row", lang)
+        print(f"  {where} {line}: {column}{value}: {r['reason']}")
 
 
 def cmd_history(args) -> int:

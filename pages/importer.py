@@ -11,7 +11,7 @@ from etikkmonitor import auth, schema, ui
 from etikkmonitor.guards import max_file_bytes
 from etikkmonitor.history import compare, rollback
 from etikkmonitor.i18n import fmt_datetime, fmt_int
-from etikkmonitor.importer import publish, validate
+from etikkmonitor.importer import missing_tables, publish, validate
 from etikkmonitor.reading import Refused
 from etikkmonitor.ui import Col
 from etikkmonitor.uploads import Upload, store_uploads
@@ -35,6 +35,9 @@ def table_name(name: str) -> str:
 
 # --- 1. upload and check --------------------------------------------------------------------
 st.subheader(v.t("imp.upload"))
+ui.uploader_words(
+    v, max(1, -(-max_file_bytes() // (1024 * 1024))), ["csv", "xlsx", "xlsm", "txt", "tsv"]
+)
 uploaded = st.file_uploader(
     v.t("imp.uploader"),
     type=["csv", "xlsx", "xlsm", "txt", "tsv"],
@@ -77,6 +80,10 @@ if val is not None:
     st.markdown(
         v.t("imp.summary", imported=fmt_int(imported, v.lang), rejected=fmt_int(rejected, v.lang))
     )
+    missing = missing_tables(val)
+    if missing:  # an import replaces the whole dataset: these would be empty after it
+        names = ", ".join(table_name(m) for m in missing)
+        st.warning(v.t("imp.missing_tables", tables=names), icon=":material/warning:")
     ui.table(
         files,
         [
@@ -115,7 +122,7 @@ if val is not None:
             [
                 Col("file", "imp.col.file"),
                 Col("line", "imp.col.line", "int"),
-                Col("header", "imp.col.column"),
+                Col("column_words", "imp.col.column"),
                 Col("value", "imp.col.value"),
                 Col("reason", "imp.col.reason"),
                 Col("table_words", "imp.col.table"),
