@@ -131,7 +131,7 @@ def cmd_import(args) -> int:
         else:
             print(t("cli.refused", lang), file=sys.stderr)
             for x in e.errors:
-                print(f"  {x.file}: {x.message}", file=sys.stderr)
+                print(f"  {x.file}: {x.text(lang)}", file=sys.stderr)
         return EXIT_REFUSED
     try:
         rejects = v.rejects(lang)

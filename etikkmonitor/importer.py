@@ -19,7 +19,7 @@ import duckdb
 
 from . import db, schema
 from .guards import check_size, max_value_chars
-from .reading import ROW_ERROR, Reader, RefusalError, Refused
+from .reading import ROW_ERROR, Reader, RefusalError, Refused, refusal
 
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
 COUNTRY_ALIASES_FILE = Path(__file__).with_name("data") / "country_aliases.csv"
@@ -196,15 +196,10 @@ def validate(paths, progress=None) -> Validation:
         reader.read(readable, progress and (lambda share, name: progress(0.6 * share, name)))
         errors = size_errors + reader.errors
         if not files:
-            errors.append(RefusalError("", "no files to import"))
+            errors.append(refusal("", "no_files"))
         elif not errors and not any(s.table == "contracts" for s in reader.sources):
             errors.append(
-                RefusalError(
-                    ", ".join(name for _, name in files),
-                    "no contracts table: an import is a full export and must hold "
-                    "contracts (kontrakter)",
-                    ["contracts"],
-                )
+                refusal(", ".join(name for _, name in files), "no_contracts", ["contracts"])
             )
         if errors:
             raise Refused(errors)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from etikkmonitor import auth, schema, ui
+from etikkmonitor.agencies import md_literal
 from etikkmonitor.guards import max_file_bytes
 from etikkmonitor.history import compare, rollback
 from etikkmonitor.i18n import fmt_datetime, fmt_int
@@ -67,7 +68,11 @@ if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":mat
         bar.empty()
 
 if REFUSED in st.session_state:
-    lines = "\n".join(f"- **{e.file}**: {e.message}" for e in st.session_state[REFUSED])
+    # in the page's language; a file name and a message may hold the file's text: escaped
+    lines = "\n".join(
+        f"- **{md_literal(e.file)}**: {md_literal(e.text(v.lang))}"
+        for e in st.session_state[REFUSED]
+    )
     st.error(f"{v.t('imp.refused')}\n\n{lines}", icon=":material/block:")
 
 val = st.session_state.get(VALIDATION)

@@ -248,6 +248,9 @@ def test_md_literal_leaves_no_markdown():
     assert re.search(r"(?<!\\)[*\[\]()!:$<>#`_]", out) is None
     assert "\n" not in out
     assert out.replace("\\", "") == typed.replace("\n", " ")
+    # a list or a rule only at the start of a line: escaped there, not in a date or a file name
+    assert md_literal("1. a") == "1\\. a" and md_literal("- a") == "\\- a"
+    assert md_literal("2024-13-01 kontrakter.csv") == "2024-13-01 kontrakter.csv"
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -350,3 +353,27 @@ def test_single_table_import_says_which_tables_it_lacks(fixture_db, tmp_path, ca
     proc = call("import", FIXTURE, "--db", path, "--json")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["missing_tables"] == []
+
+
+# --- a refusal in one language ----------------------------------------------------------------
+
+
+def test_a_refusal_is_in_one_language(tmp_path, call):
+    header_only = tmp_path / "kontrakter.csv"
+    header_only.write_text("Kontrakt-ID;Tittel\nK1;Noe\n", encoding="utf-8")
+    missing = tmp_path / "finnes-ikke.csv"
+    for lang, words, other in (
+        ("nb", ["Importen er avvist", "finner ikke filen",
+                "mangler påkrevde kolonner i tabellen kontrakter: virksomhet"],
+         ["cannot", "missing", "refused", "table"]),
+        ("en", ["Import refused", "cannot read", ("missing required column(s) for table "
+                "contracts (kontrakter): agency (virksomhet)")],
+         ["Importen", "finner", "mangler", "tabellen"]),
+    ):  # fmt: skip
+        proc = call("import", header_only, missing, "--db", tmp_path / "x.duckdb", "--lang", lang)
+        assert proc.returncode == 2
+        for w in words:
+            assert w in proc.stderr, (lang, proc.stderr)
+        for w in other:
+            assert w not in proc.stderr, (lang, w, proc.stderr)
+    assert not (tmp_path / "x.duckdb").exists()

@@ -130,3 +130,15 @@ def test_a_status_column_is_as_wide_as_its_longest_word():
     # the longest word is "Innfridd for sent" (17 characters, the label of met_late)
     assert config[header]["width"] == ui.text_width(["Innfridd for sent"])
     assert config[header]["width"] >= 17 * 7
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "other"),
+    [("nb", "ukjent tabell", "unknown table"), ("en", "unknown table", "ukjent tabell")],
+)
+def test_importer_refusal_in_one_language_and_escaped(tmp_path, monkeypatch, lang, words, other):
+    at = open_page(empty(tmp_path / "e.duckdb"), monkeypatch, "pages/importer.py", lang=lang)
+    check(at, [("**leverandorer**.csv", b"a;b\n1;2\n", "text/csv")])
+    [error] = [e.value for e in at.error]
+    assert words in error and other not in error
+    assert "\\*\\*leverandorer\\*\\*.csv" in error  # the file's name is not Markdown
