@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -392,9 +393,21 @@ def cmd_demo_data(args) -> int:
     return 0
 
 
+# argparse's own words for what is wrong on a command line (it has no Norwegian): the ones a
+# person meets, as patterns on its English; anything else stays as argparse says it.
+_ARGPARSE_NB = (
+    (re.compile(r"the following arguments are required: (.*)"), r"disse mangler: \1"),
+    (re.compile(r"expected one argument"), "venter én verdi"),
+    (re.compile(r"expected at least one argument"), "venter minst én verdi"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"ugyldig valg: \1 (velg blant \2)"),
+    (re.compile(r"invalid (\w+) value: (.*)"), r"ugyldig verdi: \2"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"ukjente argumenter: \1"),
+    (re.compile(r"ambiguous option: (.*) could match (.*)"), r"tvetydig valg: \1 kan bety \2"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with its error line in the command's language (argparse's own wording of the
-    problem, e.g. a missing argument, stays English: it has no Norwegian)."""
+    """argparse with its error line in the command's language."""
 
     lang = DEFAULT_LANG
 
@@ -402,6 +415,8 @@ class _Parser(argparse.ArgumentParser):
         usage = self.format_usage()
         if self.lang == "nb":
             usage = usage.replace("usage:", "bruk:", 1)
+            for pattern, words in _ARGPARSE_NB:
+                message = pattern.sub(words, message)
         self._print_message(usage, sys.stderr)
         self.exit(EXIT_REFUSED, f"{self.prog}: {t('cli.error', self.lang)}: {message}\n")
 

@@ -285,6 +285,27 @@ def test_cli_norwegian_error_line_has_no_english_label(fixture_db, call):
     assert "usage" not in proc.stderr and "error" not in proc.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "nb", "en"),
+    [
+        (["summary", "--as-of"], "argument --as-of: venter én verdi", "expected one argument"),
+        (["snapshot", "--as-of", "2024-06-30"], "disse mangler: --out", "are required: --out"),
+        (["summary", "--top", "3"], "ukjente argumenter: --top 3", "unrecognized arguments"),
+        (["rollback", "x"], "ugyldig verdi: 'x'", "invalid int value: 'x'"),
+    ],
+)
+def test_argparse_errors_in_the_commands_language(call, args, nb, en):
+    proc = call(*args)
+    assert proc.returncode == 2
+    assert nb in proc.stderr and "usage" not in proc.stderr, proc.stderr
+    proc = call("--lang", "en", *args)
+    assert proc.returncode == 2
+    assert en in proc.stderr and "bruk" not in proc.stderr, proc.stderr
+    # a language argparse cannot take: said in Norwegian, the default
+    proc = call("summary", "--lang", "se")
+    assert "ugyldig valg: 'se' (velg blant 'nb', 'en')" in proc.stderr
+
+
 # --- a closed pipe ----------------------------------------------------------------------------
 
 
