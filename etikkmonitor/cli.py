@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -141,7 +142,7 @@ def cmd_import(args) -> int:
         else:
             say(t("cli.refused", lang), err=True)
             for x in e.errors:
-                say(f"  {x.file}: {x.message}", err=True)
+                say(f"  {x.file}: {x.text(lang)}", err=True)
         return EXIT_REFUSED
     try:
         rejects = v.rejects(lang)
@@ -281,7 +282,8 @@ def _print_rejects(rejects, lang: str) -> None:
         where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
         value = "" if r["value"] is None else f" = {r['value']!r}"
         line = t("cli.line", lang, line=r["line"])
-        say(f"  {where} {line}: {r['header'] or t('cli.row', lang)}{value}: {r['reason']}")
+        column = r["column_words"] or t("cli.row", lang)
+        say(f"  {where} {line}: {column}{value}: {r['reason']}")
 
 
 def cmd_history(args) -> int:
@@ -447,9 +449,21 @@ def cmd_check_setup(args) -> int:
     return 0
 
 
+# argparse's own words for what is wrong on a command line (it has no Norwegian): the ones a
+# person meets, as patterns on its English; anything else stays as argparse says it.
+_ARGPARSE_NB = (
+    (re.compile(r"the following arguments are required: (.*)"), r"disse mangler: \1"),
+    (re.compile(r"expected one argument"), "venter én verdi"),
+    (re.compile(r"expected at least one argument"), "venter minst én verdi"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"ugyldig valg: \1 (velg blant \2)"),
+    (re.compile(r"invalid (\w+) value: (.*)"), r"ugyldig verdi: \2"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"ukjente argumenter: \1"),
+    (re.compile(r"ambiguous option: (.*) could match (.*)"), r"tvetydig valg: \1 kan bety \2"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with its error line in the command's language (argparse's own wording of the
-    problem, e.g. a missing argument, stays English: it has no Norwegian)."""
+    """argparse with its error line in the command's language."""
 
     lang = DEFAULT_LANG
 
@@ -457,6 +471,8 @@ class _Parser(argparse.ArgumentParser):
         usage = self.format_usage()
         if self.lang == "nb":
             usage = usage.replace("usage:", "bruk:", 1)
+            for pattern, words in _ARGPARSE_NB:
+                message = pattern.sub(words, message)
         self._print_message(usage, sys.stderr)
         # argparse quotes what was typed in its message: as text, never a terminal escape
         message = escape.terminal(message)

@@ -145,6 +145,15 @@ LOG_DDL = (
     code VARCHAR NOT NULL,
     detail VARCHAR
 )""",
+    # The file's own header of each column it matched: reports name a column as its file does
+    # (an import from before this table has no rows here; reports then use our names).
+    """CREATE TABLE IF NOT EXISTS import_columns (
+    import_id INTEGER NOT NULL,
+    file VARCHAR NOT NULL,
+    sheet VARCHAR,
+    column_name VARCHAR NOT NULL,
+    header VARCHAR NOT NULL
+)""",
     """CREATE TABLE IF NOT EXISTS contract_links (
     import_id INTEGER NOT NULL,
     contract_id VARCHAR NOT NULL,

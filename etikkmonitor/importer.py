@@ -9,6 +9,7 @@ The command line and the dashboard's importer page both go through these two fun
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import duckdb
 
 from . import db, schema, settings
 from .guards import check_size, max_value_chars
-from .reading import ROW_ERROR, Reader, RefusalError, Refused
+from .reading import ROW_ERROR, Reader, RefusalError, Refused, refusal
 
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
 COUNTRY_ALIASES_FILE = Path(__file__).with_name("data") / "country_aliases.csv"
@@ -93,6 +94,7 @@ class Validation:
                 | {
                     "reason": reason(r[6], r[7], lang),
                     "header": "+".join(names.get(c, c) for c in column.split("+")) or None,
+                    "column_words": column_words(r[4], names, r[0], lang),
                 }
             )
         return out
@@ -123,6 +125,34 @@ class Validation:
 
     def close(self) -> None:
         self.con.close()
+
+
+def column_words(column: str | None, headers: dict[str, str], table: str, lang: str) -> str:
+    """A column as a data owner reads it: the file's own header with our name beside it,
+    "Lukket dato (closed_date)", "Contract type (kontraktstype)"; the header alone where it
+    is our name but for case, accents and separators ("Lukket dato" is lukket_dato); our name
+    alone where the header is not known. `column` may name two ("start_date+end_date")."""
+    if not column:
+        return ""
+    words = []
+    for name in column.split("+"):
+        try:
+            ours = name if lang == "en" else schema.TABLES[table].column(name).alias
+        except KeyError:  # not a column of the contract's tables
+            ours = name
+        given = headers.get(name)
+        if given and _bare(given) != _bare(ours):
+            words.append(f"{given} ({ours})")
+        else:
+            words.append(given or ours)
+    return " + ".join(words)
+
+
+def _bare(name: str) -> str:
+    """A column name without case, accents, spaces, hyphens or underscores."""
+    from .agencies import fold
+
+    return re.sub(r"[\s_\-]+", "", fold(name))
 
 
 def missing_tables(v: Validation) -> list[str]:
@@ -208,15 +238,10 @@ def validate(paths, progress=None, lists=(), store=None, profiles=None) -> Valid
             extend(reader, list(lists), store)
         errors = size_errors + reader.errors
         if not files and not lists:
-            errors.append(RefusalError("", "no files to import"))
+            errors.append(refusal("", "no_files"))
         elif not errors and not any(s.table == "contracts" for s in reader.sources):
             errors.append(
-                RefusalError(
-                    ", ".join(name for _, name in files),
-                    "no contracts table: an import is a full export and must hold "
-                    "contracts (kontrakter)",
-                    ["contracts"],
-                )
+                refusal(", ".join(name for _, name in files), "no_contracts", ["contracts"])
             )
         if errors:
             raise Refused(errors)
@@ -693,6 +718,13 @@ def publish(
                     "unknown": f["unknown_columns"],
                 },
             )
+        headers = [
+            (import_id, s.file, s.sheet, name, str(s.header[i]))
+            for s in v.sources
+            for i, name in s.mapping.items()
+        ]
+        if headers:
+            cur.executemany("INSERT INTO import_columns VALUES (?, ?, ?, ?, ?)", headers)
         cur.execute(db.sql("derive_contract_links"))
         # Last: this row is what makes the new dataset current for every reader.
         cur.execute(

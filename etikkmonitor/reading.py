@@ -37,12 +37,33 @@ csv.field_size_limit(2**31 - 1)
 
 @dataclass
 class RefusalError:
+    """Why a file (or the whole import) is refused. `message` is English (logs, --json);
+    `text(lang)` says it in one language, from the text `refusal.<key>` where there is one."""
+
     file: str
     message: str
     columns: list[str] = field(default_factory=list)
+    key: str | None = None
+    values: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "message": self.message, "columns": self.columns}
+
+    def text(self, lang: str) -> str:
+        from .i18n import t
+
+        if self.key is None:
+            return self.message
+        # a value that is itself words is given in both languages: {"nb": ..., "en": ...}
+        values = {k: v[lang] if isinstance(v, dict) else v for k, v in self.values.items()}
+        return t(f"refusal.{self.key}", lang, **values)
+
+
+def refusal(file: str, key: str, columns=(), **values) -> RefusalError:
+    """A RefusalError in words of the text `refusal.<key>`; `message` is their English."""
+    error = RefusalError(file, "", list(columns), key, values)
+    error.message = error.text("en")
+    return error
 
 
 class Refused(Exception):
@@ -115,10 +136,13 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
             unknown[i] = printable(str(raw))
         elif canonical in seen:
             errors.append(
-                RefusalError(
+                refusal(
                     file,
-                    f"column {canonical} appears twice ({seen[canonical]!r} and {raw!r})",
+                    "column_twice",
                     [canonical],
+                    column=canonical,
+                    first=repr(seen[canonical]),
+                    second=repr(printable(str(raw))),
                 )
             )
         else:
@@ -127,11 +151,15 @@ def map_header(con, table: schema.Table, header: list[str], file: str):
     missing = [c.name for c in table.columns if c.required and c.name not in seen]
     if missing:
         errors.append(
-            RefusalError(
+            refusal(
                 file,
-                f"missing required column(s) for table {table.name} ({table.alias}): "
-                + ", ".join(f"{m} ({table.column(m).alias})" for m in missing),
+                "missing_columns",
                 missing,
+                table={"nb": table.alias, "en": f"{table.name} ({table.alias})"},
+                names={
+                    "nb": ", ".join(table.column(m).alias for m in missing),
+                    "en": ", ".join(f"{m} ({table.column(m).alias})" for m in missing),
+                },
             )
         )
     return mapping, unknown, errors
@@ -285,14 +313,14 @@ class Reader:
         path = Path(path)
         file = printable(Path(name).name if name else path.name)
         if not path.is_file():
-            self.errors.append(RefusalError(file, f"cannot read {path}: no such file"))
+            self.errors.append(refusal(file, "no_such_file", path=path))
             return
         suffix = Path(file).suffix.lower()
         try:
             with path.open("rb") as f:
                 head = f.read(4096)
         except OSError as e:
-            self.errors.append(RefusalError(file, f"cannot read the file: {e.strerror}"))
+            self.errors.append(refusal(file, "unreadable", error=e.strerror))
             return
         if self.profiles and suffix in XLSX_SUFFIXES | CSV_SUFFIXES:
             from .profiles import read_with_profile
@@ -301,9 +329,7 @@ class Reader:
                 return
         if suffix in XLSX_SUFFIXES:
             if not head.startswith(b"PK\x03\x04"):
-                self.errors.append(
-                    RefusalError(file, "is named .xlsx but is not an Excel workbook")
-                )
+                self.errors.append(refusal(file, "not_xlsx"))
                 return
             self._add_xlsx(path, file)
         elif suffix in CSV_SUFFIXES:
@@ -312,13 +338,11 @@ class Reader:
             if head.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")) or (
                 head.count(b"\x00") > len(head) // 100
             ):
-                self.errors.append(RefusalError(file, "is named .csv but is not a text file"))
+                self.errors.append(refusal(file, "not_text"))
                 return
             self._add_csv(path, file)
         else:
-            self.errors.append(
-                RefusalError(file, f"unknown file type {suffix or '(none)'}: use .csv or .xlsx")
-            )
+            self.errors.append(refusal(file, "file_type", suffix=suffix or "–"))
 
     def _new_source(
         self, path, file, sheet, table_name, header, data=None, mapped=None
@@ -365,7 +389,7 @@ class Reader:
         text, encoding, flagged = decode(data)
         header_line, _, body = text.partition("\n")
         if not header_line.strip():
-            self.errors.append(RefusalError(file, "has no header row"))
+            self.errors.append(refusal(file, "no_header"))
             return
         if 1 in flagged:
             names = {"not_utf8": "UTF-8", "not_cp1252": "Windows-1252"}
@@ -502,7 +526,7 @@ class Reader:
         while header and (header[-1] is None or str(header[-1]).strip() == ""):
             header.pop()  # a sheet's stated width (its dimension) may run past its columns
         if not header:
-            self.errors.append(RefusalError(where, "has no header row"))
+            self.errors.append(refusal(where, "no_header"))
             return
         if problem := check_header(header):
             self.errors.append(RefusalError(where, problem))
@@ -704,4 +728,4 @@ def _short(e: Exception) -> str:
 
 def _unknown_table(file: str, name: str) -> RefusalError:
     known = ", ".join(f"{t.name}/{t.alias}" for t in schema.TABLES.values())
-    return RefusalError(file, f"unknown table {name!r}: the name must be one of {known}")
+    return refusal(file, "unknown_table", name=repr(name), known=known)

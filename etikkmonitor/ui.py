@@ -39,7 +39,9 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from . import auth, db, escape, export, settings
+from .agencies import md_literal, resolve
 from .charts import PLOTLY_CONFIG
+from .dates import MAX_DATE, MIN_DATE, DateProblem, parse_iso
 from .filters import Filters
 from .geo import country_name
 from .i18n import DEFAULT_LANG, LANGS, fmt_date, fmt_int, fmt_nok, fmt_pct, label, t
@@ -62,6 +64,9 @@ FAVICON = db.ROOT / "static" / "favicon.png"
 _RUN = "_em_run"
 _LOG = logging.getLogger("etikkmonitor")
 _IN_APP = "_em_in_app"
+_URL_NOTES = "_em_url_notes"  # what was wrong with the address: shown by page()
+# the sidebar's date box, as i18n.fmt_date writes a date in each language
+DATE_INPUT_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,11 +330,47 @@ def language() -> str:
     return lang
 
 
-def _parse_date(text: str | None) -> date | None:
+def _url_as_of(lang: str, notes: list[str]) -> date:
+    """The address's `as_of`, or today with a note saying what was wrong with it (month 13,
+    a date outside the range the dashboard works with: the pages used to crash on 9999-12-31)."""
+    text = st.query_params.get(AS_OF_PARAM)
+    today = date.today()
+    if not text:
+        return today
     try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+        return parse_iso(text)
+    except DateProblem as e:
+        # the value is the user's: escaped, never read as Markdown
+        notes.append(
+            t(
+                "dash.url.bad_date",
+                lang,
+                problem=md_literal(e.message(lang)),
+                today=fmt_date(today, lang),
+            )
+        )
+        return today
+
+
+def _url_agencies(known: list[str], lang: str, notes: list[str]) -> list[str]:
+    """The address's agencies matched as the CLI matches them (agencies.resolve); one that fits
+    none or several is left out with a note naming the closest."""
+    found = resolve(url_values(FILTER_PARAMS["agencies"]), known)
+    for typed, near in found.unknown:
+        key = "dash.url.unknown_agency" if near else "dash.url.unknown_agency.none"
+        notes.append(
+            t(key, lang, name=md_literal(typed), closest="; ".join(md_literal(x) for x in near))
+        )
+    for typed, names in found.ambiguous:
+        notes.append(
+            t(
+                "dash.url.ambiguous_agency",
+                lang,
+                name=md_literal(typed),
+                names="; ".join(md_literal(x) for x in names),
+            )
+        )
+    return found.matched
 
 
 def _reset_filters() -> None:
@@ -446,23 +487,28 @@ def setup() -> View:
         if who.limited:
             options["agencies"] = [a for a in options["agencies"] if a in who.agencies]
 
+    notes: list[str] = []  # what was wrong with the address, on this session's first run
     with st.sidebar:
         st.markdown(f"### {t('dash.filters', lang)}")
         if "flt_as_of" not in st.session_state:
-            st.session_state["flt_as_of"] = (
-                _parse_date(st.query_params.get(AS_OF_PARAM)) or date.today()
-            )
+            st.session_state["flt_as_of"] = _url_as_of(lang, notes)
         as_of = st.date_input(
             t("dash.as_of", lang),
             key="flt_as_of",
-            format="DD.MM.YYYY",
+            format=DATE_INPUT_FORMATS[lang],
+            min_value=MIN_DATE,
+            max_value=MAX_DATE,
             help=t("dash.as_of.help", lang),
         )
         chosen = {}
         for dim, name in FILTER_PARAMS.items():
             key = f"flt_{dim}"
             if key not in st.session_state:
-                st.session_state[key] = url_values(name)
+                st.session_state[key] = (
+                    _url_agencies(options[dim], lang, notes)
+                    if dim == "agencies" and import_id is not None
+                    else url_values(name)
+                )
             # only values of this dataset: the whitelist (a stale or hand-made URL is ignored)
             st.session_state[key] = [x for x in st.session_state[key] if x in options[dim]]
             chosen[dim] = tuple(
@@ -505,6 +551,8 @@ def setup() -> View:
     keep_in_url(LANG_PARAM, lang, DEFAULT_LANG)
     st.session_state[_VIEW] = v
     st.session_state[_RUN] = _run_token()
+    if notes:
+        st.session_state[_URL_NOTES] = notes
     if import_id is not None and who.can("snapshot"):
         with st.sidebar:
             st.download_button(
@@ -622,10 +670,35 @@ def page(
         st.caption(filter_caption(v), help=v.t("dash.caption.help"))
     else:
         st.caption(v.t("dash.not_filtered"))
+    for note in st.session_state.pop(_URL_NOTES, []):
+        st.warning(note, icon=":material/link_off:")
     if needs_data and v.import_id is None:
         st.info(v.t("dash.empty.database"), icon=":material/info:")
         st.stop()
     return v
+
+
+def uploader_words(v: View, max_mb: int, types: Sequence[str]) -> None:
+    """Norwegian words on st.file_uploader's drop zone, which Streamlit writes in English only
+    ("Upload", "50MB per file"; no parameter for them in 1.67, streamlit/streamlit#13500): its
+    own texts hidden by CSS, ours put in their place. CSS on Streamlit's test ids: if a later
+    Streamlit renames them, its English words show again (tests/test_browser_newcomer.py)."""
+    if v.lang == "en":
+        return  # Streamlit's own words are English already
+    button = v.t("upload.button").replace('"', "")
+    limit = v.t("upload.limit", mb=max_mb, types=", ".join(x.upper() for x in types))
+    limit = limit.replace('"', "")
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(
+        "<style>"
+        f'{zone} [data-testid="stBaseButton-secondary"] p {{font-size: 0}}'
+        f'{zone} [data-testid="stBaseButton-secondary"] p::after '
+        f'{{content: "{button}"; font-size: 0.875rem}}'
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0}}'
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after '
+        f'{{content: "{limit}"; font-size: 0.875rem}}'
+        "</style>"
+    )
 
 
 def empty(df: pd.DataFrame | None, v: View, key: str = "dash.empty.selection", good=False) -> bool:
@@ -836,12 +909,29 @@ DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 DATETIME_FORMATS = {"nb": "DD.MM.YYYY HH:mm", "en": "YYYY-MM-DD HH:mm"}
 
 
-def _column_config(columns: Sequence[Col], v: View) -> dict:
-    """Contract ids as links showing the id; dates in the view's language's format."""
+# Pixels per character and around a cell's text, for a column of words (Source Sans at the
+# tables' size: "Innfridd for sent" is ~110 px wide)
+_PX_PER_CHAR, _PX_PADDING = 7.5, 28
+
+
+def text_width(texts) -> int:
+    """A column width that shows the longest of `texts` whole."""
+    longest = max((len(str(x)) for x in texts if isinstance(x, str)), default=0)
+    return int(longest * _PX_PER_CHAR + _PX_PADDING)
+
+
+def _column_config(columns: Sequence[Col], v: View, shown: pd.DataFrame | None = None) -> dict:
+    """Contract ids as links showing the id; dates in the view's language's format; columns of
+    plain words for codes (statuses) wide enough for their longest word: Streamlit sizes a
+    column by its first rows, and a status column whose first rows are blank cut "Kommende"
+    to "Komme" and "Over frist" to "Over fris"."""
     config = {}
     for c in columns:
         header = v.t(c.header)
-        if c.kind == "contract":
+        if c.kind == "code" and shown is not None and header in shown:
+            words = list(pd.unique(shown[header].dropna())) + [header]
+            config[header] = st.column_config.TextColumn(header, width=text_width(words))
+        elif c.kind == "contract":
             config[header] = st.column_config.LinkColumn(
                 header, display_text=r"contract=([^&]+)", help=v.t("dash.link.help")
             )
@@ -890,7 +980,7 @@ def _dataframe(shown: pd.DataFrame, columns: Sequence[Col], v: View, **kwargs) -
     (as it does for any cell without a display text).
     """
     formats = _number_formats(columns, v.lang)
-    config = _column_config(columns, v)
+    config = _column_config(columns, v, shown)
     if not formats:
         st.dataframe(shown, column_config=config, **kwargs)
         return

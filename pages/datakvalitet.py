@@ -8,7 +8,7 @@ import streamlit as st
 
 from etikkmonitor import charts, ui
 from etikkmonitor.i18n import fmt_datetime, fmt_int, fmt_pct
-from etikkmonitor.importer import reason
+from etikkmonitor.importer import column_words, reason
 from etikkmonitor.ui import Col
 
 v = ui.page("dash.page.quality", "dash.quality.intro", filtered=False)
@@ -18,6 +18,12 @@ history = ui.query("import_history", v)
 files = ui.query("import_files", v)
 files = files.assign(table_words=files["table_name"].map(lambda x: v.t(f"dash.table.{x}")))
 rejects = ui.query("import_rejects", v)
+# the file's own header of each column, to name a column as the data owner's file does
+headers: dict[tuple, dict[str, str]] = {}
+for r in ui.query("import_columns", v).itertuples():
+    headers.setdefault((r.file, r.sheet if isinstance(r.sheet, str) else None), {})[
+        r.column_name
+    ] = r.header
 unknown = ui.query("import_unknown_columns", v)
 
 current = history[history["import_id"] == v.import_id]
@@ -90,6 +96,16 @@ if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
             for c, d in zip(rejects["code"], rejects["detail"], strict=True)
         ],
         table_words=rejects["table_name"].map(lambda x: v.t(f"dash.table.{x}")),
+        column_words=[
+            column_words(c, headers.get((f, s if isinstance(s, str) else None), {}), t, v.lang)
+            for c, f, s, t in zip(
+                rejects["column_name"],
+                rejects["file"],
+                rejects["sheet"],
+                rejects["table_name"],
+                strict=True,
+            )
+        ],
     )
     ui.table(
         shown,
@@ -98,7 +114,7 @@ if not ui.empty(rejects, v, "dash.quality.no_rejects", good=True):
             Col("sheet", "dash.col.sheet"),
             Col("line", "dash.col.line", "int"),
             Col("table_words", "dash.col.table"),
-            Col("column_name", "dash.col.column"),
+            Col("column_words", "dash.col.column"),
             *([] if values_hidden else [Col("value", "dash.col.value_given")]),
             Col("reason", "dash.col.reason"),
         ],

@@ -11,7 +11,7 @@ from etikkmonitor import auth, import_extras, schema, ui
 from etikkmonitor.guards import max_file_bytes
 from etikkmonitor.history import compare, rollback
 from etikkmonitor.i18n import fmt_datetime, fmt_int, fmt_pct
-from etikkmonitor.importer import LossNotConfirmed, contract_loss, publish, validate
+from etikkmonitor.importer import LossNotConfirmed, contract_loss, missing_tables, publish, validate
 from etikkmonitor.reading import Refused
 from etikkmonitor.ui import Col
 from etikkmonitor.uploads import Upload, store_uploads
@@ -35,6 +35,9 @@ def table_name(name: str) -> str:
 
 # --- 1. upload and check --------------------------------------------------------------------
 st.subheader(v.t("imp.upload"))
+ui.uploader_words(
+    v, max(1, -(-max_file_bytes() // (1024 * 1024))), ["csv", "xlsx", "xlsm", "txt", "tsv"]
+)
 uploaded = st.file_uploader(
     v.t("imp.uploader"),
     type=["csv", "xlsx", "xlsm", "txt", "tsv"],
@@ -84,9 +87,9 @@ if st.button(v.t("imp.check"), disabled=not uploaded, type="primary", icon=":mat
     check([Upload(f.name, f.getvalue()) for f in uploaded], choices)
 
 if REFUSED in st.session_state:
-    # file names and messages (which quote headers) as text: ui.esc
+    # in the page's language; file names and messages (which quote headers) as text: ui.esc
     lines = "\n".join(
-        f"- **{ui.esc(e.file)}**: {ui.esc(e.message)}" for e in st.session_state[REFUSED]
+        f"- **{ui.esc(e.file)}**: {ui.esc(e.text(v.lang))}" for e in st.session_state[REFUSED]
     )
     st.error(f"{v.t('imp.refused')}\n\n{lines}", icon=":material/block:")
     last = {u.name: u.data for u in st.session_state.get(import_extras.INPUTS, ([], {}))[0]}
@@ -104,6 +107,10 @@ if val is not None:
     st.markdown(
         v.t("imp.summary", imported=fmt_int(imported, v.lang), rejected=fmt_int(rejected, v.lang))
     )
+    missing = missing_tables(val)
+    if missing:  # an import replaces the whole dataset: these would be empty after it
+        names = ", ".join(table_name(m) for m in missing)
+        st.warning(v.t("imp.missing_tables", tables=names), icon=":material/warning:")
     ui.table(
         files,
         [
@@ -142,7 +149,7 @@ if val is not None:
             [
                 Col("file", "imp.col.file"),
                 Col("line", "imp.col.line", "int"),
-                Col("header", "imp.col.column"),
+                Col("column_words", "imp.col.column"),
                 Col("value", "imp.col.value"),
                 Col("reason", "imp.col.reason"),
                 Col("table_words", "imp.col.table"),

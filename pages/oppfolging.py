@@ -28,7 +28,15 @@ def lists(path: str, import_id, as_of, key: str, lang: str, _filters: Filters):
 
 
 def points(x: float, lang: str) -> str:
-    """42,5 / 42.5: at most two decimals, none when whole."""
+    """42,00 / 42.00: always two decimals, so that a list of points reads as one kind of
+    number (it mixed "42", "28,57" and "12,3"); two, as scores differ in the second (0,05)
+    and as `etikkmonitor priorities` prints them."""
+    s = f"{x:.2f}"
+    return s.replace(".", ",") if lang == "nb" else s
+
+
+def months(x: float, lang: str) -> str:
+    """6 / 1,5: a number of months from the settings, as written there."""
     s = f"{x:.2f}".rstrip("0").rstrip(".")
     return s.replace(".", ",") if lang == "nb" else s
 
@@ -157,7 +165,7 @@ with st.expander(v.t("priority.method.title")):
         v.t(
             "priority.method.body",
             default=priority.rating_label(weights["country_default_rating"]),
-            grace=points(weights["audit_grace_months"], v.lang),
+            grace=months(weights["audit_grace_months"], v.lang),
         )
     )
     st.dataframe(

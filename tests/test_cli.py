@@ -251,6 +251,9 @@ def test_md_literal_leaves_no_markdown():
     assert re.search(r"(?<!\\)[*\[\]()!:$<>#`_]", out) is None
     assert "\n" not in out
     assert out.replace("\\", "") == typed.replace("\n", " ")
+    # a list or a rule only at the start of a line: escaped there, not in a date or a file name
+    assert md_literal("1. a") == "1\\. a" and md_literal("- a") == "\\- a"
+    assert md_literal("2024-13-01 kontrakter.csv") == "2024-13-01 kontrakter.csv"
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -283,6 +286,27 @@ def test_cli_norwegian_error_line_has_no_english_label(fixture_db, call):
     assert proc.stderr.startswith("bruk: etikkmonitor summary")
     assert "etikkmonitor summary: feil: argument --as-of: «2024-13-01»: måned 13" in proc.stderr
     assert "usage" not in proc.stderr and "error" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "nb", "en"),
+    [
+        (["summary", "--as-of"], "argument --as-of: venter én verdi", "expected one argument"),
+        (["snapshot", "--as-of", "2024-06-30"], "disse mangler: --out", "are required: --out"),
+        (["summary", "--top", "3"], "ukjente argumenter: --top 3", "unrecognized arguments"),
+        (["rollback", "x"], "ugyldig verdi: 'x'", "invalid int value: 'x'"),
+    ],
+)
+def test_argparse_errors_in_the_commands_language(call, args, nb, en):
+    proc = call(*args)
+    assert proc.returncode == 2
+    assert nb in proc.stderr and "usage" not in proc.stderr, proc.stderr
+    proc = call("--lang", "en", *args)
+    assert proc.returncode == 2
+    assert en in proc.stderr and "bruk" not in proc.stderr, proc.stderr
+    # a language argparse cannot take: said in Norwegian, the default
+    proc = call("summary", "--lang", "se")
+    assert "ugyldig valg: 'se' (velg blant 'nb', 'en')" in proc.stderr
 
 
 # --- a closed pipe ----------------------------------------------------------------------------
@@ -353,3 +377,27 @@ def test_single_table_import_says_which_tables_it_lacks(fixture_db, tmp_path, ca
     proc = call("import", FIXTURE, "--db", path, "--json")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["missing_tables"] == []
+
+
+# --- a refusal in one language ----------------------------------------------------------------
+
+
+def test_a_refusal_is_in_one_language(tmp_path, call):
+    header_only = tmp_path / "kontrakter.csv"
+    header_only.write_text("Kontrakt-ID;Tittel\nK1;Noe\n", encoding="utf-8")
+    missing = tmp_path / "finnes-ikke.csv"
+    for lang, words, other in (
+        ("nb", ["Importen er avvist", "finner ikke filen",
+                "mangler påkrevde kolonner i tabellen kontrakter: virksomhet"],
+         ["cannot", "missing", "refused", "table"]),
+        ("en", ["Import refused", "cannot read", ("missing required column(s) for table "
+                "contracts (kontrakter): agency (virksomhet)")],
+         ["Importen", "finner", "mangler", "tabellen"]),
+    ):  # fmt: skip
+        proc = call("import", header_only, missing, "--db", tmp_path / "x.duckdb", "--lang", lang)
+        assert proc.returncode == 2
+        for w in words:
+            assert w in proc.stderr, (lang, proc.stderr)
+        for w in other:
+            assert w not in proc.stderr, (lang, w, proc.stderr)
+    assert not (tmp_path / "x.duckdb").exists()

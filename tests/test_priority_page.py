@@ -58,12 +58,15 @@ def test_contracts_by_score_with_reasons_and_next_step(db_file, monkeypatch):
     assert "De 4 kontraktene med flest poeng som har et neste steg, med grunnene." in [
         c.value for c in at.caption
     ]
-    assert "**42 poeng**" in text and "**30,5 poeng**" in text
+    # one precision for all points (issue 12): two decimals
+    assert "**42,00 poeng**" in text and "**30,50 poeng**" in text
     assert "- 2 kritiske avvik åpne\n- 1 frist overskredet med 60 dager\n" in "\n".join(text)
     assert "Neste steg: **Oppfølgingsrevisjon**" in text
     contracts, suppliers = at.dataframe[0].value, at.dataframe[1].value
     assert contracts["Nr."].tolist() == list(range(1, 8))
-    assert contracts["Poeng"].tolist() == ["42", "30,5", "28,57", "12,3", "6", "6", "0,05"]
+    assert contracts["Poeng"].tolist() == [
+        "42,00", "30,50", "28,57", "12,30", "6,00", "6,00", "0,05"
+    ]  # fmt: skip
     assert contracts["Kontrakt"].str.endswith("contract=P4").tolist()[5]
     assert suppliers["Leverandør"].tolist() == [
         "Tekstil Nord AS",
@@ -107,8 +110,8 @@ def test_week_cards_only_for_contracts_with_a_step(db_file, monkeypatch):
 def test_in_english(db_file, monkeypatch):
     at = run_page(db_file, monkeypatch, as_of="2024-06-30", lang="en")
     text = "\n".join(m.value for m in at.markdown)
-    assert "**42 points**" in text and "Next step: **Follow-up audit**" in text
-    assert at.dataframe[0].value["Points"].tolist()[1] == "30.5"
+    assert "**42.00 points**" in text and "Next step: **Follow-up audit**" in text
+    assert at.dataframe[0].value["Points"].tolist()[1] == "30.50"
 
 
 @pytest.mark.skipif(not (ROOT / "app.py").exists(), reason="no app.py yet")

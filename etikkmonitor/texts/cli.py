@@ -56,12 +56,6 @@ TEXT = {
         "en": "There is no database at {path}: import first with "
         "`etikkmonitor import FOLDER --db {path}`.",
     },
-    "cli.busy": {
-        "nb": "Databasen {path} er i bruk av en annen prosess (kjører dashbordet på den?). "
-        "Prøv igjen når den er ledig.",
-        "en": "The database {path} is in use by another process (is the dashboard running on "
-        "it?). Try again when it is free.",
-    },
     "cli.agency.unknown": {
         "nb": "Ingen virksomhet heter «{name}».",
         "en": "No agency is called '{name}'.",

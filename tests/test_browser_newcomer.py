@@ -1,0 +1,114 @@
+"""A server of this module's own in a real browser (issue 12, section 2): Streamlit's uploader
+shows Norwegian words on the Norwegian importer page, and no write-ahead log (<file>.wal) is
+left beside the database when the server stops (it was: the server held the file open for
+writing; since readers open the published file read-only, etikkmonitor/db.py, none is made).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from dashboard_dbs import HANDMADE, ROOT, build
+from test_browser import (  # noqa: F401  (fixtures: chromium as Debian has it)
+    CHROMIUM,
+    browser_context_args,
+    browser_type_launch_args,
+    settle,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """(base URL, database file, process) of a server on a copy of the hand-made fixture."""
+    folder = tmp_path_factory.mktemp("newcomer")
+    path = build(HANDMADE, folder / "built.duckdb")
+    served = folder / "served.duckdb"
+    shutil.copy(path, served)
+    port = _free_port()
+    log = (folder / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT,
+        env={**os.environ, "ETIKKMONITOR_DB": str(served)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://localhost:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"streamlit did not start; see {log.name}")
+        time.sleep(0.5)
+    yield base, served, proc
+    if proc.poll() is None:
+        proc.kill()
+    log.close()
+
+
+def test_uploader_words_are_norwegian(page, served):
+    base, _, _ = served
+    page.goto(f"{base}/importer")
+    page.get_by_role("heading", name="Importer data", level=1).wait_for(timeout=60_000)
+    settle(page)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    # Streamlit's own words are there but drawn at size 0; ours are drawn in their place
+    looks = zone.evaluate(
+        """z => {
+            const label = z.querySelector('[data-testid="stBaseButton-secondary"] p');
+            const limit = z.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+            return [label.innerText, getComputedStyle(label).fontSize,
+                    getComputedStyle(label, '::after').content,
+                    limit.innerText, getComputedStyle(limit).fontSize,
+                    getComputedStyle(limit, '::after').content];
+        }"""
+    )
+    assert looks == [
+        "Upload",
+        "0px",
+        '"Last opp"',
+        "50MB per file • CSV, XLSX, XLSM, TXT, TSV",
+        "0px",
+        '"Høyst 50 MB per fil • CSV, XLSX, XLSM, TXT, TSV"',
+    ]
+    shots = ROOT / "test-artifacts" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    zone.screenshot(path=str(shots / "importer-opplasting.png"))
+
+
+def test_no_wal_is_left_when_the_server_stops(page, served):
+    # last in this module: it stops the server
+    base, path, proc = served
+    page.goto(f"{base}/?as_of=2024-06-30")
+    page.get_by_role("heading", name="Oversikt", level=1).wait_for(timeout=60_000)
+    settle(page)
+    proc.terminate()  # SIGTERM, as a service manager stops it (Ctrl-C is SIGINT: the same path)
+    proc.wait(timeout=30)
+    assert path.exists()
+    assert sorted(path.parent.rglob("*.wal")) == []
