@@ -111,7 +111,8 @@ def _who() -> str | None:
 
 
 def _table_words(name: str, lang: str) -> str:
-    return name if lang == "en" else schema.TABLES[name].alias
+    # competitions come from eForms notices, not from a table of the export contract
+    return name if lang == "en" or name not in schema.TABLES else schema.TABLES[name].alias
 
 
 def _dump(obj) -> None:

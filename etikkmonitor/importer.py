@@ -17,7 +17,9 @@ from pathlib import Path
 import duckdb
 
 from . import db, schema
-from .guards import check_size, max_value_chars
+from .eforms import load as notices
+from .eforms.sources import split as split_notices
+from .guards import check_size, max_file_bytes, max_value_chars
 from .reading import ROW_ERROR, Reader, RefusalError, Refused
 
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
@@ -145,7 +147,10 @@ def expand(paths) -> list[tuple[Path, str]]:
 
 
 def validate(paths, progress=None) -> Validation:
-    """Read and check the export; raises Refused with every structural problem found."""
+    """Read and check the export; raises Refused with every structural problem found.
+    Notices (.xml files, .zip archives, and those in folders) are read beside the register's
+    files: etikkmonitor/eforms/load.py."""
+    paths, notice_sources = split_notices(paths)
     files = expand(paths)
     con = duckdb.connect()
     try:
@@ -164,8 +169,9 @@ def validate(paths, progress=None) -> Validation:
             else:
                 readable.append((path, name))
         reader.read(readable, progress and (lambda share, name: progress(0.6 * share, name)))
-        errors = size_errors + reader.errors
-        if not files:
+        batch = notices.read(notice_sources, len(reader.sources) + 1, max_file_bytes())
+        errors = size_errors + reader.errors + batch.errors
+        if not files and not notice_sources:
             errors.append(RefusalError("", "no files to import"))
         elif not errors and not any(s.table == "contracts" for s in reader.sources):
             errors.append(
@@ -192,14 +198,17 @@ def validate(paths, progress=None) -> Validation:
             # keys and references in order: a child's check needs its parent's final verdicts
             _check_keys(con, schema.TABLES[name])
         _collect_rejects(con)
+        notices.stage(con, batch)
         _count_rows(con, reader.sources)
-        v = Validation(con, reader.sources)
+        v = Validation(con, reader.sources + batch.sources)
         v.counts = {
             name: con.execute(
                 f"SELECT count(*) FROM checked_{name} WHERE len(errors) = 0"
             ).fetchall()[0][0]
             for name in schema.TABLE_ORDER
         }
+        if notice_sources:
+            v.counts[notices.TABLE] = batch.table.num_rows
         if progress:
             progress(1.0, "checked")
         return v
@@ -563,6 +572,7 @@ def publish(
                 {"id": import_id},
             )
             cur.unregister("incoming")
+        notices.publish(v.con, cur, import_id)
         rejected = v.con.sql(
             "SELECT table_name, file, sheet, line, column_name, value, code, detail "
             "FROM rejected ORDER BY file_no, line"
