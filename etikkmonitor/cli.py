@@ -484,6 +484,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     sn.add_argument("--db", type=Path)
     sn.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     sn.set_defaults(func=cmd_snapshot)
+
+    from .eforms.cli import add_commands  # review, doffin-fetch: etikkmonitor/eforms/cli.py
+
+    add_commands(sub, parse_date)
     return p
 
 

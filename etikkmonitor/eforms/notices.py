@@ -394,6 +394,9 @@ def _results(root, lots: list[Lot], companies: dict) -> None:
         if lot is None:
             continue
         lot.result_code = _text(result, "BT-142")
+        if lot.result_code not in (None, "selec-w"):
+            # clos-nw / open-nw: no winner chosen; a tender the result names did not win
+            continue
         total, currency = 0.0, None
         any_value = False
         for tender_id in _texts(result, "OPT-320"):

@@ -138,3 +138,28 @@ def figures(df: pd.DataFrame, year: int, agencies: list[str] | None = None) -> d
             for r in actions.itertuples(index=False)
         ],
     }
+
+
+def sentences(f: dict, lang: str = "nb") -> list[str]:
+    """The review's figures as plain sentences (the command line without --json)."""
+    from ..i18n import fmt_int, fmt_nok, fmt_pct, t
+
+    lines = [t("rev.cli.head", lang, year=f["year"], n=fmt_int(f["competitions"], lang))]
+    for part in (1, 2):
+        p = f[f"part{part}"]
+        lines.append(
+            t(
+                f"rev.cli.part{part}",
+                lang,
+                relevant=fmt_int(p["relevant"], lang),
+                stated=fmt_int(p["stated"], lang),
+                share=fmt_pct(p["coverage"], lang) if p["coverage"] is not None else "–",
+                in_register=fmt_int(p["in_register"], lang),
+                clauses=fmt_int(p["with_clauses"], lang),
+            )
+        )
+    lines.append(t("rev.cli.actions", lang, n=fmt_int(f["needs_action"], lang)))
+    for a in f["action_list"]:
+        value = fmt_nok(a["value_nok"], lang) if a["value_nok"] is not None else "?"
+        lines.append(f"  {a['published']}  {value:>16}  {a['buyer'] or ''}: {a['title'] or ''}")
+    return lines

@@ -45,3 +45,29 @@ TEXT: dict[str, dict[str, str]] = {
     ),
     "reason.zip_bad_member": _("kan ikke pakkes ut", "cannot be unpacked"),
 }
+
+TEXT |= {
+    "rev.cli.head": _(
+        "Årlig gjennomgang {year}: {n} konkurranser kunngjort",
+        "Yearly review {year}: {n} competitions published",
+    ),
+    "rev.cli.part1": _(
+        "Del 1 (seriøsitet): {relevant} relevante, {stated} med arbeidsvilkår (work-cond) i "
+        "kunngjøringen ({share}); {in_register} i kontraktsregisteret, {clauses} med kravene",
+        "Part 1 (seriousness): {relevant} relevant, {stated} stating fair working conditions "
+        "(work-cond) ({share}); {in_register} in the contract register, {clauses} with the clauses",
+    ),
+    "rev.cli.part2": _(
+        "Del 2 (etisk handel): {relevant} relevante, {stated} med menneskerettigheter "
+        "(hum-right) i kunngjøringen ({share}); {in_register} i kontraktsregisteret, {clauses} "
+        "med kravene",
+        "Part 2 (ethical trade): {relevant} relevant, {stated} stating human-rights due "
+        "diligence (hum-right) ({share}); {in_register} in the contract register, {clauses} with "
+        "the clauses",
+    ),
+    "rev.cli.actions": _(
+        "Å følge opp: {n} relevante konkurranser uten kravet i kunngjøringen, størst verdi først:",
+        "To act on: {n} relevant competitions whose notice does not state the requirement, "
+        "largest value first:",
+    ),
+}
