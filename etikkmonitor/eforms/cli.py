@@ -6,7 +6,6 @@ module changes in one line only.
 
 from __future__ import annotations
 
-
 import json
 import sys
 from pathlib import Path
