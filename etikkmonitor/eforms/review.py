@@ -163,3 +163,24 @@ def sentences(f: dict, lang: str = "nb") -> list[str]:
         value = fmt_nok(a["value_nok"], lang) if a["value_nok"] is not None else "?"
         lines.append(f"  {a['published']}  {value:>16}  {a['buyer'] or ''}: {a['title'] or ''}")
     return lines
+
+
+def chart_rows(groups: pd.DataFrame) -> pd.DataFrame:
+    """By-group rows in the shape charts.coverage_by_group draws ("covered" = the notice states
+    the objective); group names escaped, since plotly reads HTML in labels."""
+    import html
+
+    out = groups.copy()
+    out["grp"] = out["grp"].map(lambda x: html.escape(str(x)))
+    for part in (1, 2):
+        rel, stated = out[f"part{part}_relevant"], out[f"part{part}_stated"]
+        out[f"part{part}_covered"] = stated
+        out[f"part{part}_coverage"] = (stated / rel.where(rel > 0)).astype(float)
+        out[f"part{part}_value_coverage"] = out[f"part{part}_coverage"]
+    return out
+
+
+def fmt_rate(rate: float, lang: str = "nb") -> str:
+    """An exchange rate as written: 11,63 (Norwegian decimal comma) or 11.63."""
+    s = f"{rate:.2f}"
+    return s.replace(".", ",") if lang == "nb" else s

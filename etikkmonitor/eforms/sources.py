@@ -63,6 +63,9 @@ def split(paths) -> tuple[list, list[NoticeSource]]:
             register.append(item)
             if any(True for _ in _notice_files(p)):
                 notices.append(NoticeSource(p, p.name or str(p), "folder"))
+            for z in sorted(p.rglob("*.zip")):  # an archive in the folder is a source of its own
+                if z.is_file() and not z.name.startswith("."):
+                    notices.append(_file_source(z, z.relative_to(p).as_posix()))
         elif is_notice_path(p.name):
             notices.append(_file_source(p, p.name))
         else:
