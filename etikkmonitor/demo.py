@@ -2122,7 +2122,7 @@ def generate(out_dir: Path, scale: int = 1, seed: int = 2020) -> dict[str, int]:
                 b.random_contract()
     from .eforms.demo import add_notices  # the competitions' eForms notices (issue 15)
 
-    return dict(out.counts) | add_notices(out_dir, seed)
+    return dict(out.counts) | add_notices(out_dir, seed, scale)
 
 
 # ---------------------------------------------------------------------------------------------
