@@ -58,24 +58,31 @@ def _part(df: pd.DataFrame, part: int) -> dict:
 
 
 def _group(df: pd.DataFrame, column: str, label: str) -> list[dict]:
-    out = []
+    """Per group: competitions, relevant and stated per part, to act on (one groupby)."""
     if df.empty:
-        return out
-    keyed = df.assign(_key=df[column].fillna(""))
-    for key, g in keyed.groupby("_key", sort=True):
-        p1, p2 = _part(g, 1), _part(g, 2)
-        out.append(
-            {
-                label: key or None,
-                "competitions": len(g),
-                "part1_relevant": p1["relevant"],
-                "part1_stated": p1["stated"],
-                "part2_relevant": p2["relevant"],
-                "part2_stated": p2["stated"],
-                "needs_action": int(g["needs_action"].sum()),
-            }
-        )
-    return out
+        return []
+    g = pd.DataFrame(
+        {
+            "_key": df[column].fillna(""),
+            "part1_relevant": df["part1_relevant"].astype(bool),
+            "part1_stated": (df["part1_relevant"] & df["part1_stated"]).astype(bool),
+            "part2_relevant": df["part2_relevant"].astype(bool),
+            "part2_stated": (df["part2_relevant"] & df["part2_stated"]).astype(bool),
+            "needs_action": df["needs_action"].astype(bool),
+        }
+    )
+    sums = g.groupby("_key", sort=True).agg(
+        competitions=("_key", "size"),
+        part1_relevant=("part1_relevant", "sum"),
+        part1_stated=("part1_stated", "sum"),
+        part2_relevant=("part2_relevant", "sum"),
+        part2_stated=("part2_stated", "sum"),
+        needs_action=("needs_action", "sum"),
+    )
+    return [
+        {label: key or None} | {k: int(v) for k, v in row.items()}
+        for key, row in zip(sums.index, sums.to_dict("records"), strict=True)
+    ]
 
 
 def _value(x) -> float | None:
@@ -96,6 +103,35 @@ def action_list(df: pd.DataFrame) -> pd.DataFrame:
     ).drop(columns="_unknown")
 
 
+def _action_records(actions: pd.DataFrame) -> list[dict]:
+    """The action list as JSON records (vectorised: it may hold thousands of rows)."""
+    if actions.empty:
+        return []
+    m1 = (actions["part1_relevant"] & ~actions["part1_stated"]).to_numpy(dtype=bool)
+    m2 = (actions["part2_relevant"] & ~actions["part2_stated"]).to_numpy(dtype=bool)
+    value = actions["value_nok"].astype("float64").round(2)
+    out = pd.DataFrame(
+        {
+            "competition_id": actions["competition_id"].astype(object),
+            "lot_id": actions["lot_id"].astype(object),
+            "notice_id": actions["notice_id"].astype(object),
+            "published": pd.to_datetime(actions["published"]).dt.strftime("%Y-%m-%d"),
+            "buyer": actions["buyer_name"].astype(object),
+            "title": actions["title"].astype(object),
+            "cpv": actions["cpv_main"].astype(object),
+            "category": actions["category"].astype(object),
+            "value_nok": value.astype(object).where(value.notna(), None),
+            "missing": [
+                [c for c, miss in (("work-cond", a), ("hum-right", b)) if miss]
+                for a, b in zip(m1, m2, strict=True)
+            ],
+            "in_register": actions["in_register"].to_numpy(dtype=bool).tolist(),
+        }
+    )
+    out = out.astype(object).where(out.notna(), None)
+    return out.to_dict("records")
+
+
 def figures(df: pd.DataFrame, year: int, agencies: list[str] | None = None) -> dict:
     """The review's figures as `review --json` prints them."""
     buyer = df.assign(
@@ -114,29 +150,7 @@ def figures(df: pd.DataFrame, year: int, agencies: list[str] | None = None) -> d
         "needs_action": len(actions),
         "by_buyer": _group(buyer, "buyer", "buyer"),
         "by_category": _group(df, "category", "category"),
-        "action_list": [
-            {
-                "competition_id": r.competition_id,
-                "lot_id": r.lot_id,
-                "notice_id": r.notice_id,
-                "published": pd.Timestamp(r.published).date().isoformat(),
-                "buyer": r.buyer_name,
-                "title": r.title,
-                "cpv": r.cpv_main,
-                "category": r.category,
-                "value_nok": _value(r.value_nok),
-                "missing": [
-                    m
-                    for m, miss in (
-                        ("work-cond", r.part1_relevant and not r.part1_stated),
-                        ("hum-right", r.part2_relevant and not r.part2_stated),
-                    )
-                    if miss
-                ],
-                "in_register": bool(r.in_register),
-            }
-            for r in actions.itertuples(index=False)
-        ],
+        "action_list": _action_records(actions),
     }
 
 
