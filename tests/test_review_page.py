@@ -115,3 +115,44 @@ def test_demo_and_no_notices(tmp_path, monkeypatch):
     at = open_page(build(HANDMADE, tmp_path / "handmade.duckdb"), monkeypatch)
     assert not at.metric
     assert "kunngjøringer" in at.info[0].value
+
+
+def test_notices_upload_through_the_importer_page(tmp_path, monkeypatch):
+    # The register's contracts and a .zip of three notices: two usable (the workwear contract
+    # notice with two lots and its award notice with one lot: 3 rows), one hostile (rejected).
+    import io
+    import zipfile
+
+    from dashboard_dbs import empty
+
+    from etikkmonitor import db
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name in ("cn-two-lots.xml", "can-two-winners.xml", "hostile-xxe.xml"):
+            z.write(FIX / name, name)
+    db_file = empty(tmp_path / "e.duckdb")
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/importer.py").run()
+    files = [
+        ("contracts.csv", CONTRACTS.encode(), "text/csv"),
+        ("kunngjoringer.zip", buf.getvalue(), "application/zip"),
+    ]
+    at.file_uploader(key="imp_files").set_value(files).run()
+    next(b for b in at.button if b.label == "Kontroller filene").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    rejects = [df.value for df in at.dataframe if "Årsak" in df.value.columns]
+    assert rejects and len(rejects[0]) == 1
+    assert "DTD" in rejects[0]["Årsak"].iloc[0]
+    at.checkbox(key="imp_confirm").check().run()
+    next(b for b in at.button if b.label == "Publiser importen").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    store = db.Store(db_file)  # as the app has it open in this process
+    try:
+        n = store.cursor().execute("SELECT count(*) FROM competitions").fetchall()[0][0]
+    finally:
+        store.close()
+    assert n == 3

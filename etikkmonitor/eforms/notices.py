@@ -30,6 +30,12 @@ NS = {
     "efbc": "http://data.europa.eu/p27/eforms-ubl-extension-basic-components/1",
     "efext": "http://data.europa.eu/p27/eforms-ubl-extensions/1",
 }
+
+
+def _tag(prefix: str, name: str) -> str:
+    return f"{{{NS[prefix]}}}{name}"
+
+
 # The three UBL document types eForms uses for the notices we read.
 ROOTS = {
     "urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2": "ContractNotice",
@@ -271,27 +277,28 @@ def extract(root) -> Notice:
         if qname.namespace in OTHER_EFORMS_ROOTS:
             raise NoticeRejected("eforms_unsupported_type", qname.localname)
         raise NoticeRejected("not_eforms", qname.localname[:80])
-    notice_id = _text(root, "BT-701")
-    notice_type = _text(root, "BT-02")
-    form_type = _text(root, "BT-03")
+    # The notice's own terms are children of the root (BT-701, BT-757, BT-02/BT-03, BT-05(a),
+    # BT-04, OPT-300): one pass over them rather than an XPath each.
+    head = _head(root)
+    notice_id, notice_type, form_type = head["BT-701"], head["BT-02"], head["BT-03"]
     if not notice_id:
         raise NoticeRejected("notice_no_id")
     if form_type not in FORM_KINDS:
         raise NoticeRejected(
             "eforms_unsupported_type", f"{form_type or '?'}/{notice_type or '?'}", notice_id
         )
-    issue = _date(_text(root, "BT-05(a)"))
+    issue = _date(head["BT-05(a)"])
     published = _date(_text(root, "OPP-012")) or issue
     if published is None:
         raise NoticeRejected("notice_no_date", None, notice_id)
 
     companies = {}
     for company in _X["Organizations"](root):
-        org_id = _text(company, "OPT-200")
-        if org_id:
+        ident = _child(_child(company, _PARTY_ID), _ID)  # OPT-200
+        if ident is not None and (org_id := (ident.text or "").strip()):
             companies[org_id] = company
     buyer_org = buyer_name = None
-    for ref in _texts(root, "OPT-300-Buyer"):
+    for ref in head["OPT-300-Buyer"]:
         if ref in companies:
             buyer_org = _org_nr(_text(companies[ref], "BT-501"))
             buyer_name = _name(companies[ref])
@@ -302,13 +309,13 @@ def extract(root) -> Notice:
         _results(root, lots, companies)
     return Notice(
         notice_id=notice_id,
-        version=_text(root, "BT-757"),
+        version=head["BT-757"],
         notice_type=notice_type or "",
         form_type=form_type,
         kind=FORM_KINDS[form_type],
         subtype=_text(root, "OPP-070"),
         changes=_text(root, "BT-758"),
-        procedure_id=_text(root, "BT-04"),
+        procedure_id=head["BT-04"],
         issue_date=issue,
         publication_date=published,
         ted_publication=_text(root, "OPP-010"),
@@ -316,6 +323,49 @@ def extract(root) -> Notice:
         buyer_name=buyer_name,
         lots=lots,
     )
+
+
+_VERSION = _tag("cbc", "VersionID")
+_NOTICE_TYPE = _tag("cbc", "NoticeTypeCode")
+_ISSUE_DATE = _tag("cbc", "IssueDate")
+_FOLDER = _tag("cbc", "ContractFolderID")
+_CONTRACTING_PARTY = _tag("cac", "ContractingParty")
+_PARTY = _tag("cac", "Party")
+_PARTY_ID = _tag("cac", "PartyIdentification")
+
+
+def _head(root) -> dict:
+    """BT-701, BT-757, BT-02, BT-03, BT-05(a), BT-04 and the buyers' OPT-300 in one pass over
+    the root's children (the paths of P: /*/cbc:ID[@schemeName='notice-id'], /*/cbc:VersionID,
+    /*/cbc:NoticeTypeCode and its @listName, /*/cbc:IssueDate, /*/cbc:ContractFolderID,
+    /*/cac:ContractingParty/cac:Party/cac:PartyIdentification/cbc:ID)."""
+    out: dict = dict.fromkeys(("BT-701", "BT-757", "BT-02", "BT-03", "BT-05(a)", "BT-04"))
+    out["OPT-300-Buyer"] = []
+
+    def first(key: str, el) -> None:
+        if out[key] is None:
+            out[key] = (el.text or "").strip() or None
+
+    for el in root:
+        tag = el.tag
+        if tag == _ID:
+            if el.get("schemeName") == "notice-id":
+                first("BT-701", el)
+        elif tag == _VERSION:
+            first("BT-757", el)
+        elif tag == _NOTICE_TYPE:
+            first("BT-02", el)
+            if out["BT-03"] is None:
+                out["BT-03"] = (el.get("listName") or "").strip() or None
+        elif tag == _ISSUE_DATE:
+            first("BT-05(a)", el)
+        elif tag == _FOLDER:
+            first("BT-04", el)
+        elif tag == _CONTRACTING_PARTY:
+            ident = _child(_child(_child(el, _PARTY), _PARTY_ID), _ID)
+            if ident is not None and (ref := (ident.text or "").strip()):
+                out["OPT-300-Buyer"].append(ref)
+    return out
 
 
 def _org_nr(value: str | None) -> str | None:
@@ -336,31 +386,124 @@ def _cpv(code: str | None) -> str | None:
     return m[1] if m else None
 
 
+_PP = _tag("cac", "ProcurementProject")
+_NAME = _tag("cbc", "Name")
+_TYPE = _tag("cbc", "ProcurementTypeCode")
+_ADDITIONAL_TYPE = _tag("cac", "ProcurementAdditionalType")
+_MAIN = _tag("cac", "MainCommodityClassification")
+_ADDITIONAL = _tag("cac", "AdditionalCommodityClassification")
+_CODE = _tag("cbc", "ItemClassificationCode")
+_TOTAL = _tag("cac", "RequestedTenderTotal")
+_ESTIMATE = _tag("cbc", "EstimatedOverallContractAmount")
+_ID = _tag("cbc", "ID")
+
+
+@dataclass
+class _Project:
+    names: list
+    cpv_main: str | None
+    cpv_additional: list[str]
+    nature: str | None
+    estimate: object  # the BT-27 element, or None
+    strategic: list[str]
+    social: list[str]
+
+
+def _project(pp, lot_level: bool) -> _Project:
+    """The fields of one cac:ProcurementProject in a single pass over its children: BT-21
+    (cbc:Name), BT-23 (cbc:ProcurementTypeCode, on a lot the one with listName
+    contract-nature), BT-06 and BT-775 (cac:ProcurementAdditionalType/cbc:ProcurementTypeCode
+    by listName), BT-262 and BT-263 (the classifications' cbc:ItemClassificationCode) and BT-27
+    (cac:RequestedTenderTotal/cbc:EstimatedOverallContractAmount): exactly the paths of P
+    above, which are all children of it. One pass instead of an XPath per term: the import of
+    a year of notices spends most of its time here."""
+    out = _Project([], None, [], None, None, [], [])
+    if pp is None:
+        return out
+    for el in pp:
+        tag = el.tag
+        if tag == _NAME:
+            out.names.append(el)
+        elif tag == _TYPE:
+            if out.nature is None and (not lot_level or el.get("listName") == "contract-nature"):
+                out.nature = (el.text or "").strip() or None
+        elif tag == _ADDITIONAL_TYPE:
+            for code in el:
+                if code.tag == _TYPE and (value := (code.text or "").strip()):
+                    kind = code.get("listName")
+                    if kind == "strategic-procurement":
+                        out.strategic.append(value)
+                    elif kind == "social-objective":
+                        out.social.append(value)
+        elif tag == _MAIN:
+            for code in el:
+                if code.tag == _CODE and out.cpv_main is None:
+                    out.cpv_main = _cpv(code.text)
+        elif tag == _ADDITIONAL:
+            for code in el:
+                if code.tag == _CODE and (c := _cpv(code.text)):
+                    out.cpv_additional.append(c)
+        elif tag == _TOTAL and out.estimate is None:
+            for amount in el:
+                if amount.tag == _ESTIMATE:
+                    out.estimate = amount
+                    break
+    return out
+
+
+def _child(el, tag: str):
+    if el is None:
+        return None
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
+def _pick_name(els) -> str | None:
+    by_lang = {(e.get("languageID") or "").upper(): (e.text or "").strip() for e in els}
+    for lang in ("NOR", "NOB", "NNO", "ENG"):
+        if by_lang.get(lang):
+            return by_lang[lang]
+    return next((v for v in by_lang.values() if v), None)
+
+
+def _estimate(el) -> tuple[float | None, str | None]:
+    if el is None:
+        return None, None
+    try:
+        value = float((el.text or "").strip())
+    except ValueError:
+        return None, None
+    if not math.isfinite(value) or value < 0:
+        return None, None
+    return value, (el.get("currencyID") or "").strip().upper() or None
+
+
 def _lots(root) -> list[Lot]:
-    proc_title = _multilingual(root, "BT-21-Procedure")
-    proc_cpv = _cpv(_text(root, "BT-262-Procedure"))
-    proc_cpv_add = [c for c in map(_cpv, _texts(root, "BT-263-Procedure")) if c]
-    proc_nature = _text(root, "BT-23-Procedure")
-    proc_value, proc_currency = _amount(root, "BT-27-Procedure")
+    proc = _project(_child(root, _PP), lot_level=False)
+    proc_title = _pick_name(proc.names)
+    proc_value, proc_currency = _estimate(proc.estimate)
     lot_nodes = _X["Lots"](root)
     lots = []
     for node in lot_nodes:
-        value, currency = _amount(node, "BT-27")
+        pp = _project(_child(node, _PP), lot_level=True)
+        value, currency = _estimate(pp.estimate)
         if value is None and len(lot_nodes) == 1:
             # One lot: the procedure's estimate is the lot's. With several it is their total.
             value, currency = proc_value, proc_currency
-        cpv_add = [c for c in map(_cpv, _texts(node, "BT-263")) if c] or proc_cpv_add
+        lot_id = _child(node, _ID)
         lots.append(
             Lot(
-                lot_id=_text(node, "BT-137"),
-                title=_multilingual(node, "BT-21") or proc_title,
-                cpv_main=_cpv(_text(node, "BT-262")) or proc_cpv,
-                cpv_additional=sorted(set(cpv_add)),
-                contract_nature=_text(node, "BT-23") or proc_nature,
+                lot_id=((lot_id.text or "").strip() or None) if lot_id is not None else None,
+                title=_pick_name(pp.names) or proc_title,
+                cpv_main=pp.cpv_main or proc.cpv_main,
+                cpv_additional=sorted(set(pp.cpv_additional or proc.cpv_additional)),
+                contract_nature=pp.nature or proc.nature,
                 estimated_value=value,
                 currency=currency,
-                strategic_procurement=sorted(set(_texts(node, "BT-06"))),
-                social_objectives=sorted(set(_texts(node, "BT-775"))),
+                strategic_procurement=sorted(set(pp.strategic)),
+                social_objectives=sorted(set(pp.social)),
             )
         )
     if not lots:  # no lot in the notice: the procedure is the one competition
@@ -368,9 +511,9 @@ def _lots(root) -> list[Lot]:
             Lot(
                 lot_id=None,
                 title=proc_title,
-                cpv_main=proc_cpv,
-                cpv_additional=sorted(set(proc_cpv_add)),
-                contract_nature=proc_nature,
+                cpv_main=proc.cpv_main,
+                cpv_additional=sorted(set(proc.cpv_additional)),
+                contract_nature=proc.nature,
                 estimated_value=proc_value,
                 currency=proc_currency,
                 strategic_procurement=[],
