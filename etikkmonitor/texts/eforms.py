@@ -9,10 +9,8 @@ TEXT: dict[str, dict[str, str]] = {
     "dash.table.competitions": _("Kunngjøringer", "Notices"),
     # why a notice was rejected (reason.<code>)
     "reason.xml_dtd": _(
-        "XML med dokumenttypedeklarasjon (DTD/entiteter) avvises: slik virker XXE- og "
-        "«billion laughs»-angrep, og eForms har aldri en",
-        "XML with a document type declaration (DTD/entities) is refused: that is how XXE and "
-        "billion-laughs attacks work, and eForms never has one",
+        "XML med DTD eller entiteter avvises (vern mot XXE og «billion laughs»)",
+        "XML with a DTD or entities is refused (protection against XXE and billion laughs)",
     ),
     "reason.not_xml": _("ikke gyldig XML", "not well-formed XML"),
     "reason.not_eforms": _(
