@@ -58,7 +58,7 @@ scope = list(v.filters.agencies) or list(v.access.agencies)
 conf_params = {"year": year, "cpv": conf["cpv"], "rates": conf["rates"]}
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+@st.cache_data(show_spinner=False, ttl=ui.CACHE_TTL, max_entries=64, max_size="16MB")
 def figures(path: str, import_id, key: str, _df: pd.DataFrame, year: int, agencies: tuple) -> dict:
     # `key` (the query's parameters) and the import make the cache key, as ui.query's do
     return review.figures(_df, year, list(agencies))
