@@ -17,6 +17,7 @@ who = ui.gate(lang)  # sign-in when configured; stops here for those not allowed
 FILES = {
     "pages/oversikt.py": ("dash.page.overview", None),
     "pages/oslomodellen.py": ("dash.page.oslo", "oslomodellen"),
+    "pages/arlig_gjennomgang.py": ("rev.page", "arlig-gjennomgang"),
     "pages/sosial_dialog.py": ("dash.page.dialogue", "sosial-dialog"),
     "pages/fabrikker.py": ("fab.page", "fabrikker"),
     "pages/frister.py": ("dash.page.deadlines", "frister-og-avvik"),

@@ -120,6 +120,11 @@ def query_params(store: db.Store) -> dict:
         "start": months_before(AS_OF, 12),
         "end": AS_OF + timedelta(days=30),
         "dates": [months_before(AS_OF, 3 * k) for k in range(8)],
+        # the yearly review of the notices (etikkmonitor/eforms/review.py): a year, all buyers
+        "year": AS_OF.year - 1,
+        "agencies": [],
+        "cpv": settings.review()["cpv"],
+        "rates": settings.review()["rates"],
     }
 
 

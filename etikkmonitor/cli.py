@@ -112,7 +112,8 @@ def _who() -> str | None:
 
 
 def _table_words(name: str, lang: str) -> str:
-    return name if lang == "en" else schema.TABLES[name].alias
+    # competitions come from eForms notices, not from a table of the export contract
+    return name if lang == "en" or name not in schema.TABLES else schema.TABLES[name].alias
 
 
 def say(text: str = "", err: bool = False) -> None:
@@ -579,6 +580,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         "streamlit_args", nargs=argparse.REMAINDER, help="the arguments of streamlit run"
     )
     cs.set_defaults(func=cmd_check_setup)
+
+    from .eforms.cli import add_commands  # review, doffin-fetch: etikkmonitor/eforms/cli.py
+
+    add_commands(sub, parse_date)
     return p
 
 

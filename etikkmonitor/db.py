@@ -190,9 +190,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             if (name, c.name) not in have:
                 con.execute(f"ALTER TABLE {name} ADD COLUMN {c.name} {schema.STORAGE_TYPE[c.type]}")
     con.execute(sql("derive_contract_links"))  # a database from before the links existed
+    con.execute(notices_ddl())  # competitions read from eForms notices (etikkmonitor/eforms)
     create_parse_macros(con)
     for name in DATA_MACROS:
         con.execute(sql(f"macros/{name}"))
+
+
+def notices_ddl() -> str:
+    from .eforms.load import DDL  # imported here: the eforms package imports this module
+
+    return DDL
 
 
 @dataclass

@@ -2120,7 +2120,9 @@ def generate(out_dir: Path, scale: int = 1, seed: int = 2020) -> dict[str, int]:
                 b.featured()
             for _ in range(RANDOM_CONTRACTS_PER_BLOCK):
                 b.random_contract()
-    return dict(out.counts)
+    from .eforms.demo import add_notices  # the competitions' eForms notices (issue 15)
+
+    return dict(out.counts) | add_notices(out_dir, seed, scale)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ from pathlib import Path
 import duckdb
 
 from . import db, schema, settings
-from .guards import check_size, max_value_chars
+from .eforms import load as notices
+from .eforms.sources import split as split_notices
+from .guards import check_size, max_file_bytes, max_value_chars
 from .reading import ROW_ERROR, Reader, RefusalError, Refused, refusal
 
 COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
@@ -209,7 +211,10 @@ def validate(paths, progress=None, lists=(), store=None, profiles=None) -> Valid
     `lists`: suppliers' factory lists (factory_lists.FactoryList), each for one contract;
     `store`: the database whose current dataset lists alone are merged into;
     `profiles`: column-mapping profiles to read every file by (profiles.py; default: the saved
-    ones, each for the files with its header set)."""
+    ones, each for the files with its header set).
+    Notices (.xml files, .zip archives, and those in folders) are read beside the register's
+    files: etikkmonitor/eforms/load.py."""
+    paths, notice_sources = split_notices(paths)
     files = expand(paths)
     con = duckdb.connect()
     try:
@@ -236,8 +241,9 @@ def validate(paths, progress=None, lists=(), store=None, profiles=None) -> Valid
             from .factory_lists import extend
 
             extend(reader, list(lists), store)
-        errors = size_errors + reader.errors
-        if not files and not lists:
+        batch = notices.read(notice_sources, len(reader.sources) + 1, max_file_bytes())
+        errors = size_errors + reader.errors + batch.errors
+        if not files and not lists and not notice_sources:
             errors.append(refusal("", "no_files"))
         elif not errors and not any(s.table == "contracts" for s in reader.sources):
             errors.append(
@@ -259,14 +265,17 @@ def validate(paths, progress=None, lists=(), store=None, profiles=None) -> Valid
             # keys and references in order: a child's check needs its parent's final verdicts
             _check_keys(con, schema.TABLES[name])
         _collect_rejects(con)
+        notices.stage(con, batch)
         _count_rows(con, reader.sources)
-        v = Validation(con, reader.sources)
+        v = Validation(con, reader.sources + batch.sources)
         v.counts = {
             name: con.execute(
                 f"SELECT count(*) FROM checked_{name} WHERE len(errors) = 0"
             ).fetchall()[0][0]
             for name in schema.TABLE_ORDER
         }
+        if notice_sources:
+            v.counts[notices.TABLE] = batch.table.num_rows
         if v.counts["contracts"] == 0:
             raise Refused([_no_contracts(v)])
         if progress:
@@ -683,6 +692,7 @@ def publish(
                 {"id": import_id},
             )
             cur.unregister("incoming")
+        notices.publish(v.con, cur, import_id)
         rejected = v.con.sql(
             "SELECT table_name, file, sheet, line, column_name, value, code, detail "
             "FROM rejected ORDER BY file_no, line"

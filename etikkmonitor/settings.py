@@ -57,3 +57,23 @@ def priority(path: str | None = None) -> dict:
         Path(file) if file else DEFAULT_FILE.with_name("data") / "country_risk.csv"
     )
     return out
+
+
+def review(path: str | None = None) -> dict:
+    """The `review` section as the $cpv and $rates parameters of queries/review_*.sql, and
+    the note on where the rates come from (the page shows it)."""
+    r = load(path)["review"]
+    return {
+        "cpv": [
+            {
+                "prefix": str(e["prefix"]),
+                "category": str(e["category"]),
+                "high_risk": bool(e.get("high_risk", False)),
+            }
+            for e in r["cpv"]
+        ],
+        "rates": [
+            {"currency": str(c).upper(), "rate": float(v)} for c, v in r["currency_rates"].items()
+        ],
+        "currency_note": str(r.get("currency_note", "")),
+    }

@@ -30,7 +30,8 @@ if NOTICE in st.session_state:
 
 
 def table_name(name: str) -> str:
-    return name if v.lang == "en" else schema.TABLES[name].alias
+    # competitions come from eForms notices, not from a table of the export contract
+    return name if v.lang == "en" or name not in schema.TABLES else v.t(f"dash.table.{name}")
 
 
 # --- 1. upload and check --------------------------------------------------------------------
@@ -40,7 +41,7 @@ ui.uploader_words(
 )
 uploaded = st.file_uploader(
     v.t("imp.uploader"),
-    type=["csv", "xlsx", "xlsm", "txt", "tsv"],
+    type=["csv", "xlsx", "xlsm", "txt", "tsv", "xml", "zip"],
     accept_multiple_files=True,
     key="imp_files",
     help=v.t("imp.uploader.help", mb=max_file_bytes() // (1024 * 1024)),

@@ -1,0 +1,158 @@
+"""The yearly review page ("Årlig gjennomgang") under AppTest: the same figures as
+`etikkmonitor review` on the hand-made notices (worked out in test_eforms.py), hostile values
+shown as data only, the demo data, and a database without notices."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import streamlit as st
+from dashboard_dbs import DEMO, HANDMADE, ROOT, build
+from streamlit.testing.v1 import AppTest
+from test_eforms import CONTRACTS, FIX
+
+APP = str(ROOT / "app.py")
+PAGE = "pages/arlig_gjennomgang.py"
+NBSP = "\u00a0"
+HOSTILE = "![x](http://127.0.0.1:9/x.png) <b>fet</b> [lenke](http://127.0.0.1:9/)"
+
+
+@pytest.fixture(scope="module")
+def notices_db(tmp_path_factory):
+    d = tmp_path_factory.mktemp("export")
+    (d / "contracts.csv").write_text(CONTRACTS, encoding="utf-8")
+    for f in FIX.glob("cn-*.xml"):
+        shutil.copy(f, d / f.name)
+    shutil.copy(FIX / "can-two-winners.xml", d / "can-two-winners.xml")
+    # a hostile title and buyer name in the EUR notice (relevant, on the action list)
+    text = (FIX / "cn-eur.xml").read_text(encoding="utf-8")
+    hostile = HOSTILE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("Rehabilitering av bru", hostile).replace("Bymiljøetaten", hostile)
+    (d / "cn-eur.xml").write_text(text, encoding="utf-8")
+    return build(d, tmp_path_factory.mktemp("db") / "notices.duckdb")
+
+
+def open_page(db_file, monkeypatch, **params) -> AppTest:
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run(timeout=60)
+    at.switch_page(PAGE).run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_figures_match_the_review(notices_db, monkeypatch):
+    # test_eforms.test_review_figures_for_2024_worked_by_hand: 4 competitions, part 1 1 of 2,
+    # part 2 1 of 2, 2 to act on (Vernesko 10 000 000 NOK, then the bridge 581 500 NOK).
+    at = open_page(notices_db, monkeypatch, year="2024")
+    assert [t.value for t in at.title] == ["Årlig gjennomgang"]
+    m = {x.label: x.value for x in at.metric}
+    assert m == {
+        "Konkurranser kunngjort": "4",
+        "Del 1: krav stilt": f"50{NBSP}%",
+        "Del 2: krav stilt": f"50{NBSP}%",
+        "Å følge opp": "2",
+    }
+    # the first table is the settings' CPV table, in the rules' expander; then the action list
+    actions = at.dataframe[1].value
+    assert list(actions["Tittel"]) == ["Vernesko", HOSTILE]
+    assert list(actions["Mangler"]) == ["del 2: hum-right mangler", "del 1: work-cond mangler"]
+
+
+def test_hostile_values_never_become_markdown(notices_db, monkeypatch):
+    at = open_page(notices_db, monkeypatch, year="2024")
+    texts = [e.value for kind in (at.markdown, at.caption, at.info, at.warning) for e in kind]
+    assert texts and not any("127.0.0.1:9" in str(x) for x in texts)
+    assert not any("127.0.0.1:9" in str(x.label) for x in at.metric)
+    # in tables it is plain data, as written
+    assert any(HOSTILE in set(df.value.astype(str).stack()) for df in at.dataframe)
+
+
+def test_chart_labels_are_escaped():
+    # plotly reads a subset of HTML in labels: a buyer's name must not become a link
+    import pandas as pd
+
+    from etikkmonitor.eforms.review import chart_rows
+
+    rows = pd.DataFrame(
+        {
+            "grp": ['<a href="http://127.0.0.1:9/">x</a>'],
+            "part1_relevant": [1],
+            "part1_stated": [0],
+            "part2_relevant": [2],
+            "part2_stated": [1],
+        }
+    )
+    out = chart_rows(rows)
+    assert out["grp"][0] == "&lt;a href=&quot;http://127.0.0.1:9/&quot;&gt;x&lt;/a&gt;"
+    assert (out["part1_coverage"][0], out["part2_coverage"][0]) == (0.0, 0.5)
+
+
+def test_other_year_and_buyer(notices_db, monkeypatch):
+    # 2023: the notice without CPV only; relevant to neither part
+    at = open_page(notices_db, monkeypatch, year="2023")
+    m = {x.label: x.value for x in at.metric}
+    assert (m["Konkurranser kunngjort"], m["Å følge opp"]) == ("1", "0")
+    # the buyer picker, by organisation number: UKE's two workwear lots
+    at = open_page(notices_db, monkeypatch, year="2024", buyer="976819837")
+    m = {x.label: x.value for x in at.metric}
+    assert (m["Konkurranser kunngjort"], m["Å følge opp"]) == ("2", "1")
+
+
+def test_english(notices_db, monkeypatch):
+    at = open_page(notices_db, monkeypatch, year="2024", lang="en")
+    assert [t.value for t in at.title] == ["Yearly review"]
+    assert {x.label: x.value for x in at.metric}["To act on"] == "2"
+
+
+def test_demo_and_no_notices(tmp_path, monkeypatch):
+    at = open_page(build(DEMO, tmp_path / "demo.duckdb"), monkeypatch)
+    assert at.metric and at.dataframe
+    at = open_page(build(HANDMADE, tmp_path / "handmade.duckdb"), monkeypatch)
+    assert not at.metric
+    assert "kunngjøringer" in at.info[0].value
+
+
+def test_notices_upload_through_the_importer_page(tmp_path, monkeypatch):
+    # The register's contracts and a .zip of three notices: two usable (the workwear contract
+    # notice with two lots and its award notice with one lot: 3 rows), one hostile (rejected).
+    import io
+    import zipfile
+
+    from dashboard_dbs import empty
+
+    from etikkmonitor import db
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name in ("cn-two-lots.xml", "can-two-winners.xml", "hostile-xxe.xml"):
+            z.write(FIX / name, name)
+    db_file = empty(tmp_path / "e.duckdb")
+    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/importer.py").run()
+    files = [
+        ("contracts.csv", CONTRACTS.encode(), "text/csv"),
+        ("kunngjoringer.zip", buf.getvalue(), "application/zip"),
+    ]
+    at.file_uploader(key="imp_files").set_value(files).run()
+    next(b for b in at.button if b.label == "Kontroller filene").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    rejects = [df.value for df in at.dataframe if "Årsak" in df.value.columns]
+    assert rejects and len(rejects[0]) == 1
+    assert "DTD" in rejects[0]["Årsak"].iloc[0]
+    at.checkbox(key="imp_confirm").check().run()
+    next(b for b in at.button if b.label == "Publiser importen").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    store = db.Store(db_file)  # as the app has it open in this process
+    try:
+        n = store.cursor().execute("SELECT count(*) FROM competitions").fetchall()[0][0]
+    finally:
+        store.close()
+    assert n == 3
