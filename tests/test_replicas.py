@@ -97,7 +97,7 @@ def test_sessions_spread_stick_and_all_replicas_see_a_new_import(cluster):
                     "--db",
                     path,
                     "--force",
-                ],  # fmt: skip
+                ],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
