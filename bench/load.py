@@ -934,7 +934,18 @@ async def load(args) -> dict:
         cmd = (
             shlex.split(args.import_cmd.format(dir=second, db=db_path))
             if args.import_cmd
-            else [sys.executable, "-m", "etikkmonitor", "import", str(second), "--db", str(db_path)]
+            # --force: the second export is another demo Oslo (other contract ids), so it replaces
+            # most of the current contracts, which the importer otherwise asks to confirm
+            else [
+                sys.executable,
+                "-m",
+                "etikkmonitor",
+                "import",
+                str(second),
+                "--db",
+                str(db_path),
+                "--force",
+            ]
         )
         kinds = roles(args.sessions + args.browsers)
         plans = [

@@ -84,10 +84,20 @@ def test_sessions_spread_stick_and_all_replicas_see_a_new_import(cluster):
             assert users[0].cookies[REPLICA_COOKIE] == on[0]
 
             # An import published while both serve (the command line beside them; the
-            # importer page publishes the same way) ...
+            # importer page publishes the same way; --force: the messy demo's 6 contracts
+            # replace the demo's 351, which the importer otherwise asks to confirm) ...
             done = await asyncio.to_thread(
                 subprocess.run,
-                [sys.executable, "-m", "etikkmonitor", "import", "data/demo-messy", "--db", path],
+                [
+                    sys.executable,
+                    "-m",
+                    "etikkmonitor",
+                    "import",
+                    "data/demo-messy",
+                    "--db",
+                    path,
+                    "--force",
+                ],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
