@@ -36,12 +36,12 @@ def table_name(name: str) -> str:
 
 # --- 1. upload and check --------------------------------------------------------------------
 st.subheader(v.t("imp.upload"))
-ui.uploader_words(
-    v, max(1, -(-max_file_bytes() // (1024 * 1024))), ["csv", "xlsx", "xlsm", "txt", "tsv"]
-)
+# the export's files, and eForms notices (.xml) and archives of them (.zip)
+UPLOAD_TYPES = ["csv", "xlsx", "xlsm", "txt", "tsv", "xml", "zip"]
+ui.uploader_words(v, max(1, -(-max_file_bytes() // (1024 * 1024))), UPLOAD_TYPES)
 uploaded = st.file_uploader(
     v.t("imp.uploader"),
-    type=["csv", "xlsx", "xlsm", "txt", "tsv", "xml", "zip"],
+    type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key="imp_files",
     help=v.t("imp.uploader.help", mb=max_file_bytes() // (1024 * 1024)),

@@ -93,9 +93,9 @@ def test_uploader_words_are_norwegian(page, served):
         "Upload",
         "0px",
         '"Last opp"',
-        "50MB per file • CSV, XLSX, XLSM, TXT, TSV",
+        "50MB per file • CSV, XLSX, XLSM, TXT, TSV, XML, ZIP",
         "0px",
-        '"Høyst 50 MB per fil • CSV, XLSX, XLSM, TXT, TSV"',
+        '"Høyst 50 MB per fil • CSV, XLSX, XLSM, TXT, TSV, XML, ZIP"',
     ]
     shots = ROOT / "test-artifacts" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
