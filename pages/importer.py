@@ -30,8 +30,11 @@ if NOTICE in st.session_state:
 
 
 def table_name(name: str) -> str:
-    # competitions come from eForms notices, not from a table of the export contract
-    return name if v.lang == "en" or name not in schema.TABLES else v.t(f"dash.table.{name}")
+    """A table as the export names it (kontrakter, fabrikker ...); competitions come from eForms
+    notices, not from a table of the export contract: their page's word."""
+    if v.lang == "en":
+        return name
+    return schema.TABLES[name].alias if name in schema.TABLES else v.t(f"dash.table.{name}")
 
 
 # --- 1. upload and check --------------------------------------------------------------------
