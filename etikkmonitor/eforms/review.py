@@ -181,11 +181,8 @@ def sentences(f: dict, lang: str = "nb") -> list[str]:
 
 def chart_rows(groups: pd.DataFrame) -> pd.DataFrame:
     """By-group rows in the shape charts.coverage_by_group draws ("covered" = the notice states
-    the objective); group names escaped, since plotly reads HTML in labels."""
-    import html
-
+    the objective). Group names stay as they are: the chart escapes its labels itself."""
     out = groups.copy()
-    out["grp"] = out["grp"].map(lambda x: html.escape(str(x)))
     for part in (1, 2):
         rel, stated = out[f"part{part}_relevant"], out[f"part{part}_stated"]
         out[f"part{part}_covered"] = stated
