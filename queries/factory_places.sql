@@ -1,4 +1,5 @@
--- factory_places: one row per factory *place* in scope: a factory that supplies several
+-- factory_places: one row per factory *place* under the contracts in force on $as_of that the
+-- filters select (as every figure as of a date): a factory that supplies several
 -- contracts is one place, with every contract it supplies and its social-dialogue status under
 -- each. A place is the factory's id; factories with different ids that carry the same OS ID
 -- are one place too (an OS ID names one production location in Open Supply Hub).
@@ -6,9 +7,9 @@
 -- ties by name), country, city, address, os_id, latitude/longitude (the first given; NULL when
 -- none: the country then places it), n_contracts, and per contract, in contract order:
 -- contract_ids, supplier_names, dialogue_statuses, centrals.
--- Parameters: $import_id, $filters, $rules.
+-- Parameters: $import_id, $as_of (DATE), $filters, $rules.
 WITH contracts_in_scope AS (
-    SELECT * FROM scoped_contracts($import_id, $filters, $rules)
+    SELECT * FROM contracts_in_force($import_id, $as_of, $filters, $rules)
 ),
 factory_rows AS (
     SELECT f.*, c.supplier_name

@@ -7,6 +7,7 @@ after K1's list, F-K2-1 supplies K1 (not_reported) and K2 (in_progress).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ def places(store):
         store.query(
             "factory_places",
             import_id=store.current_import_id(),
+            as_of=date(2024, 6, 30),  # K1 and K2 started 2024-01-01: both in force
             filters=Filters().as_param(),
             rules=settings.rules(),
         )
@@ -213,3 +215,15 @@ def test_fabrikker_page_shows_one_row_per_place(store, monkeypatch):
     assert [m.value for m in at.metric] == ["4", "1", "3"]
     table = at.dataframe[0].value
     assert len(table) == 4
+
+
+def test_places_cover_the_contracts_in_force_on_the_date(store):
+    # K1 and K2 start on 2024-01-01: on 2023-12-31 neither is in force, so no place
+    df = store.query(
+        "factory_places",
+        import_id=store.current_import_id(),
+        as_of=date(2023, 12, 31),
+        filters=Filters().as_param(),
+        rules=settings.rules(),
+    )
+    assert df.empty
