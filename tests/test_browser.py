@@ -69,6 +69,34 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_dashboard(db_file: Path, log_path: Path, host: str = "localhost"):
+    """`streamlit run app.py` over `db_file` on a free port, returned once /_stcore/health
+    answers ok: (process, base URL, open log). The caller stops the process and closes the log."""
+    port = _free_port()
+    log = log_path.open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT,
+        env={**os.environ, "ETIKKMONITOR_DB": str(db_file)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://{host}:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc, base, log
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"streamlit did not start; see {log.name}")
+        time.sleep(0.5)
+
+
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
     built = build(DEMO, tmp_path_factory.mktemp("browser") / "built.duckdb")
@@ -109,41 +137,7 @@ def figures(demo_db):
 
 @pytest.fixture(scope="module")
 def server(demo_db, figures, tmp_path_factory):
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    env = {**os.environ, "ETIKKMONITOR_DB": str(demo_db)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://localhost:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {log.name}")
-        time.sleep(0.5)
+    proc, base, log = start_dashboard(demo_db, tmp_path_factory.mktemp("log") / "streamlit.log")
     SHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots: {SHOTS}")
     yield base

@@ -12,27 +12,24 @@ test-artifacts/screenshots/hostile-*.png.
 from __future__ import annotations
 
 import http.server
-import os
 import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from dashboard_dbs import ROOT, build
+from dashboard_dbs import build
 from hostile_fixture import contract_ids, write_export
 from test_browser import (  # noqa: F401  (fixtures and helpers of the browser tests)
     CHROMIUM,
     SHOTS,
-    _free_port,
     browser_context_args,
     browser_type_launch_args,
     screenshot,
     settle,
+    start_dashboard,
 )
 
 pytestmark = [
@@ -68,27 +65,7 @@ def hostile(bait, tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     values = write_export(folder / "export", bait)
     db_file = build(folder / "export", folder / "hostile.duckdb")
-    port = _free_port()
-    log = (folder / "streamlit.log").open("w")
-    env = {**os.environ, "ETIKKMONITOR_DB": str(db_file)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {log.name}")
-        time.sleep(0.5)
+    proc, base, log = start_dashboard(db_file, folder / "streamlit.log", host="127.0.0.1")
     SHOTS.mkdir(parents=True, exist_ok=True)
     yield base, values
     proc.terminate()

@@ -6,13 +6,7 @@ writing; since readers open the published file read-only, etikkmonitor/db.py, no
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,18 +16,13 @@ from test_browser import (  # noqa: F401  (fixtures: chromium as Debian has it)
     browser_context_args,
     browser_type_launch_args,
     settle,
+    start_dashboard,
 )
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -43,29 +32,7 @@ def served(tmp_path_factory):
     path = build(HANDMADE, folder / "built.duckdb")
     served = folder / "served.duckdb"
     shutil.copy(path, served)
-    port = _free_port()
-    log = (folder / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT,
-        env={**os.environ, "ETIKKMONITOR_DB": str(served)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://localhost:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {log.name}")
-        time.sleep(0.5)
+    proc, base, log = start_dashboard(served, folder / "streamlit.log")
     yield base, served, proc
     if proc.poll() is None:
         proc.kill()
