@@ -22,6 +22,8 @@ import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from ..demo.block import fmt, orgnr_check_digit
+from ..demo.reference import CATEGORIES
 from .generate import GenLot, Org, notice
 
 ARCHIVE = "kunngjoringer.zip"
@@ -29,36 +31,18 @@ FIRST_YEAR = 2021
 SEED_CONTRACT = "UKE-2019-0147"
 _STAMP = (2026, 1, 1, 0, 0, 0)  # every member's time: the archive's bytes depend on nothing else
 
-# The demo's categories -> a main CPV code (etikkmonitor/settings.toml maps codes to categories)
-CATEGORY_CPV = {
-    "Bygg og anlegg": ("45210000", "works"),
-    "Renhold": ("90911200", "services"),
-    "Møbler": ("39130000", "supplies"),
-    "Matvarer (kaffe, te, kakao, frukt)": ("15861000", "supplies"),
-    "Arbeidstøy, fottøy og tekstil": ("18100000", "supplies"),
-    "Konsulenttjenester": ("79400000", "services"),
-    "Kontorrekvisita": ("30192000", "supplies"),
-    "Hansker og verneutstyr": ("18424300", "supplies"),
-    "Leker og sportsutstyr": ("37500000", "supplies"),
-    "IKT-utstyr": ("30213000", "supplies"),
-    "Medisinsk forbruksmateriell": ("33141000", "supplies"),
-    "Transport": ("60100000", "services"),
-    "Rengjøringsmidler og papirprodukter": ("39830000", "supplies"),
-    "Vakttjenester": ("79710000", "services"),
-    "Byggevarer og naturstein": ("44110000", "supplies"),
-    "Elektronikk og batterier": ("31440000", "supplies"),
-    "Solcellepaneler": ("09331200", "supplies"),
-}
-_MOD11 = (3, 2, 7, 6, 5, 4, 3, 2)
+# The demo's categories -> (main CPV code, contract nature), from categories.toml
+# (etikkmonitor/settings.toml maps codes back to the review's categories).
+CATEGORY_CPV = {c.name: (c.cpv, c.nature) for c in CATEGORIES}
+_YES = fmt(True)  # how the demo's contracts.csv, which this reads back, writes a yes
 
 
 def org_nr(rng: random.Random) -> str:
-    """A nine-digit number whose MOD11 check digit holds."""
+    """A nine-digit number starting with 9 whose MOD11 check digit holds."""
     while True:
         first8 = f"9{rng.randrange(10_000_000):07d}"
-        r = sum(int(d) * w for d, w in zip(first8, _MOD11, strict=True)) % 11
-        check = 0 if r == 0 else 11 - r
-        if check != 10:
+        check = orgnr_check_digit(first8)
+        if check is not None:
             return f"{first8}{check}"
 
 
@@ -95,6 +79,34 @@ def add_notices(out_dir: Path, seed: int = 2020, scale: int = 1) -> dict[str, in
             agencies[name] = Org(org_nr(rng), name)
         return agencies[name]
 
+    def publish(
+        doffin: str,
+        kind: str,
+        notice_id: str,
+        procedure_id: str,
+        issued: date,
+        org: Org,
+        title: str,
+        lots: list[GenLot],
+    ) -> None:
+        """One notice into the archive, as <Doffin number>.xml."""
+        nonlocal lots_total
+        files.append(
+            (
+                f"{doffin}.xml",
+                notice(
+                    kind=kind,
+                    notice_id=notice_id,
+                    procedure_id=procedure_id,
+                    issued=issued,
+                    buyer=org,
+                    title=title,
+                    lots=lots,
+                ),
+            )
+        )
+        lots_total += len(lots)
+
     for row in rows[: max(1, len(rows) // max(1, scale))]:
         cid = row[col["contract_id"]]
         start = date.fromisoformat(row[col["start_date"]])
@@ -103,8 +115,8 @@ def add_notices(out_dir: Path, seed: int = 2020, scale: int = 1) -> dict[str, in
         category = row[col["category"]]
         cpv, nature = CATEGORY_CPV.get(category, (None, "services"))
         value = float(row[col["value_nok"]])
-        p1 = row[col["oslo_part1_clauses"]] in ("ja", "true", "1", "x")
-        p2 = row[col["oslo_part2_clauses"]] in ("ja", "true", "1", "x")
+        p1 = row[col["oslo_part1_clauses"]] == _YES
+        p2 = row[col["oslo_part2_clauses"]] == _YES
         forgot = rng.random() < 0.25  # the notice says nothing, whatever the contract holds
         social = [] if forgot else (["hum-right"] if p2 else []) + (["work-cond"] if p1 else [])
         strategic = ["soc-obj"] if social else []
@@ -148,42 +160,14 @@ def add_notices(out_dir: Path, seed: int = 2020, scale: int = 1) -> dict[str, in
         procedure = _uuid(rng)
         cn_id = _uuid(rng)
         cn_doffin = doffin_id(published)
-        files.append(
-            (
-                f"{cn_doffin}.xml",
-                notice(
-                    kind="competition",
-                    notice_id=cn_id,
-                    procedure_id=procedure,
-                    issued=published,
-                    buyer=org,
-                    title=title,
-                    lots=lots,
-                ),
-            )
-        )
-        lots_total += len(lots)
+        publish(cn_doffin, "competition", cn_id, procedure, published, org, title, lots)
         if rng.random() < 0.7 or cid == SEED_CONTRACT:
             awarded = start - timedelta(days=rng.randrange(10, 40))
             for lot in lots:
                 lot.winners = [winner]
                 lot.award_value = lot.value
                 lot.conclusion = awarded - timedelta(days=5)
-            files.append(
-                (
-                    f"{doffin_id(awarded)}.xml",
-                    notice(
-                        kind="result",
-                        notice_id=_uuid(rng),
-                        procedure_id=procedure,
-                        issued=awarded,
-                        buyer=org,
-                        title=title,
-                        lots=lots,
-                    ),
-                )
-            )
-            lots_total += len(lots)
+            publish(doffin_id(awarded), "result", _uuid(rng), procedure, awarded, org, title, lots)
         # most contracts name their competition: by Doffin number, notice id or procedure id
         r = rng.random()
         if r < 0.45:
@@ -198,30 +182,26 @@ def add_notices(out_dir: Path, seed: int = 2020, scale: int = 1) -> dict[str, in
         published = date(FIRST_YEAR, 1, 1) + timedelta(days=rng.randrange(5 * 365))
         category = rng.choice(sorted(CATEGORY_CPV))
         cpv, nature = CATEGORY_CPV[category]
-        files.append(
-            (
-                f"{doffin_id(published)}.xml",
-                notice(
-                    kind="competition",
-                    notice_id=_uuid(rng),
-                    procedure_id=_uuid(rng),
-                    issued=published,
-                    buyer=buyer(names[k % len(names)]),
-                    title=f"{category}: ny konkurranse {k + 1}",
-                    lots=[
-                        GenLot(
-                            "LOT-0000",
-                            f"{category}: ny konkurranse {k + 1}",
-                            cpv,
-                            nature=nature,
-                            value=float(rng.choice((80_000, 450_000, 900_000, 3_500_000))),
-                            social=["hum-right"] if rng.random() < 0.3 else [],
-                        )
-                    ],
-                ),
-            )
+        title = f"{category}: ny konkurranse {k + 1}"
+        publish(
+            doffin_id(published),
+            "competition",
+            _uuid(rng),
+            _uuid(rng),
+            published,
+            buyer(names[k % len(names)]),
+            title,
+            [
+                GenLot(
+                    "LOT-0000",
+                    title,
+                    cpv,
+                    nature=nature,
+                    value=float(rng.choice((80_000, 450_000, 900_000, 3_500_000))),
+                    social=["hum-right"] if rng.random() < 0.3 else [],
+                )
+            ],
         )
-        lots_total += 1
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter=";", lineterminator="\n")
         w.writerow(header)
