@@ -204,6 +204,11 @@ def _result(lots: list[GenLot], ref_by_org: dict) -> str:
                 f"{ref_by_org[(w.org_nr, w.name)]}</cbc:ID></efac:Tenderer></efac:TenderingParty>"
             )
         code = "selec-w" if lot.winners else "clos-nw"
+        # the lot's tenders, as the result and the settled contract both refer to them
+        tender_refs = "".join(
+            f'<efac:LotTender><cbc:ID schemeName="tender">{t}</cbc:ID></efac:LotTender>'
+            for t in tender_ids
+        )
         contract = ""
         if lot.winners:
             contract = f'<efac:SettledContract><cbc:ID schemeName="contract">CON-{k:04d}</cbc:ID></efac:SettledContract>'
@@ -214,19 +219,13 @@ def _result(lots: list[GenLot], ref_by_org: dict) -> str:
                     if lot.conclusion
                     else ""
                 )
-                + "".join(
-                    f'<efac:LotTender><cbc:ID schemeName="tender">{t}</cbc:ID></efac:LotTender>'
-                    for t in tender_ids
-                )
+                + tender_refs
                 + "</efac:SettledContract>"
             )
         results.append(
             f'<efac:LotResult><cbc:ID schemeName="result">RES-{k:04d}</cbc:ID>'
             f'<cbc:TenderResultCode listName="winner-selection-status">{code}</cbc:TenderResultCode>'
-            + "".join(
-                f'<efac:LotTender><cbc:ID schemeName="tender">{t}</cbc:ID></efac:LotTender>'
-                for t in tender_ids
-            )
+            + tender_refs
             + contract
             + f'<efac:TenderLot><cbc:ID schemeName="Lot">{_t(lot.lot_id)}</cbc:ID></efac:TenderLot>'
             "</efac:LotResult>"
