@@ -11,11 +11,12 @@ etikkmonitor/data/demo/, read once by reference.py.
 `write_messy` (messy.py) copies the messy export committed in data/demo-messy/.
 """
 
-from .block import EXPORT_DATE, orgnr_check_digit
-from .block import add_months as _add_months  # the name tests/test_demo.py knows it by
+from .block import EXPORT_DATE, add_months, orgnr_check_digit
 from .messy import write_messy
 from .reference import AGENCIES, CATEGORIES, CITIES, Agency, Category
 from .world import RANDOM_CONTRACTS_PER_BLOCK, generate
+
+_add_months = add_months  # the name tests/test_demo.py calls it by
 
 __all__ = [
     "AGENCIES",
@@ -25,7 +26,7 @@ __all__ = [
     "RANDOM_CONTRACTS_PER_BLOCK",
     "Agency",
     "Category",
-    "_add_months",
+    "add_months",
     "generate",
     "orgnr_check_digit",
     "write_messy",

@@ -110,6 +110,8 @@ def _profile(weights: dict[str, int]) -> tuple[tuple[Category, ...], tuple[int, 
 
 # Agency code, or type for the agencies without a table of their own -> (categories, weights)
 PROFILES = {key: _profile(weights) for key, weights in _toml("buying.toml").items()}
+_check(PROFILES, {a.code for a in AGENCIES} | {a.type for a in AGENCIES}, "buying.toml", False)
+_check({a.code for a in AGENCIES if a.type not in PROFILES}, PROFILES, "buying.toml", False)
 
 # Where factories are: country -> ((city, lat, lon), ...); coordinates near the city.
 CITIES: dict[str, tuple[tuple[str, float, float], ...]] = {}
