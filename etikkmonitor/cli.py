@@ -16,7 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import db, escape, schema, settings
+from . import db, escape, settings
 from .dates import DateProblem, parse_iso
 from .filters import Filters
 from .i18n import DEFAULT_LANG, LANGS, fmt_datetime, t
@@ -103,7 +103,7 @@ def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
     return Filters(agencies=tuple(found.matched))
 
 
-def _who() -> str | None:
+def who() -> str | None:
     """The account that runs the import, for the import log (the dashboard logs the e-mail)."""
     try:
         return getpass.getuser()
@@ -111,180 +111,17 @@ def _who() -> str | None:
         return None
 
 
-def _table_words(name: str, lang: str) -> str:
-    # competitions come from eForms notices, not from a table of the export contract
-    return name if lang == "en" or name not in schema.TABLES else schema.TABLES[name].alias
-
-
 def say(text: str = "", err: bool = False) -> None:
     """Print one line: every control character in it (from a file name, a header, a value:
     escape sequences, carriage returns, newlines) written as an escape, never run by the
-    terminal. All text output goes through here or `_dump`."""
+    terminal. All text output goes through here or `dump`."""
     print(escape.terminal(text), file=sys.stderr if err else sys.stdout)
 
 
-def _dump(obj) -> None:
+def dump(obj) -> None:
     """Print `obj` as JSON, with the control characters JSON leaves raw (DEL, C1, bidi)
     escaped too: the same value to a JSON reader, nothing a terminal would run."""
     print(escape.json_text(json.dumps(obj, ensure_ascii=False, indent=2, default=str)))
-
-
-def cmd_import(args) -> int:
-    from .import_inputs import validate_args
-    from .importer import LossNotConfirmed, missing_tables, publish, validate
-    from .reading import Refused
-
-    lang = args.lang
-    try:
-        v = validate_args(validate, args)
-    except Refused as e:
-        if args.json:
-            _dump({"refused": True, "errors": [x.as_dict() for x in e.errors]})
-        else:
-            say(t("cli.refused", lang), err=True)
-            for x in e.errors:
-                say(f"  {x.file}: {x.text(lang)}", err=True)
-        return EXIT_REFUSED
-    try:
-        rejects = v.rejects(lang)
-        # A table without a file publishes as empty: the dashboard would show no factories,
-        # findings ... from then on. Said plainly; --strict refuses it, as it refuses rejects.
-        missing = missing_tables(v)
-        missing_words = ", ".join(_table_words(m, lang) for m in missing)
-        problems = []
-        if rejects:
-            problems.append(t("cli.strict", lang, n=len(rejects)))
-        if missing:
-            problems.append(t("cli.strict.missing", lang, tables=missing_words))
-        if args.strict and problems:
-            if args.json:
-                _dump(
-                    {
-                        "refused": True,
-                        "errors": [{"file": "", "message": p, "columns": []} for p in problems],
-                        "missing_tables": missing,
-                        "rejected": rejects,
-                    }
-                )
-            else:
-                _print_rejects(rejects, lang)
-                for p in problems:
-                    say(p, err=True)
-            return EXIT_REFUSED
-        path = args.db or default_db()
-        store = db.Store(path)
-        try:
-            import_id = publish(v, store, user=_who(), allow_loss=args.force)
-        except LossNotConfirmed as e:
-            message = _loss_message(e.loss, lang)
-            if args.json:
-                _dump(
-                    {
-                        "refused": True,
-                        "errors": [{"file": "", "message": message, "columns": []}],
-                        "loss": {
-                            "current_contracts": e.loss.current,
-                            "lost_contracts": e.loss.lost,
-                            "import_contracts": e.loss.incoming,
-                        },
-                    }
-                )
-            else:
-                say(message, err=True)
-            return EXIT_REFUSED
-        finally:
-            store.close()
-        files = v.files()
-        if args.json:
-            _dump(
-                {
-                    "import_id": import_id,
-                    "imported": v.counts,
-                    "missing_tables": missing,
-                    "rejected": [
-                        {
-                            k: r[k]
-                            for k in (
-                                "table",
-                                "file",
-                                "sheet",
-                                "line",
-                                "column",
-                                "value",
-                                "reason",
-                                "code",
-                            )
-                        }
-                        for r in rejects
-                    ],
-                    "files": [
-                        {
-                            k: f[k]
-                            for k in (
-                                "file",
-                                "sheet",
-                                "table",
-                                "rows_read",
-                                "rows_imported",
-                                "rows_rejected",
-                                "unknown_columns",
-                            )
-                        }
-                        for f in files
-                    ],
-                }
-            )
-        else:
-            say(t("cli.published", lang, id=import_id, path=path))
-            for f in files:
-                where = f["file"] + (f" [{f['sheet']}]" if f["sheet"] else "")
-                say(
-                    "  "
-                    + t(
-                        "cli.file_counts",
-                        lang,
-                        where=where,
-                        table=_table_words(f["table"], lang),
-                        read=f["rows_read"],
-                        imported=f["rows_imported"],
-                        rejected=f["rows_rejected"],
-                    )
-                )
-                if f["unknown_columns"]:
-                    say("    " + t("cli.unknown", lang, cols=", ".join(f["unknown_columns"])))
-            _print_rejects(rejects, lang)
-            if missing:
-                say(err=True)
-                say(t("cli.missing_tables", lang, tables=missing_words), err=True)
-        return 0
-    finally:
-        v.close()
-
-
-def _loss_message(loss, lang: str) -> str:
-    from .i18n import fmt_int, fmt_pct
-
-    return t(
-        "cli.loss",
-        lang,
-        lost=fmt_int(loss.lost, lang),
-        current=fmt_int(loss.current, lang),
-        share=fmt_pct(loss.share, lang),
-        incoming=fmt_int(loss.incoming, lang),
-    )
-
-
-def _print_rejects(rejects, lang: str) -> None:
-    if not rejects:
-        return
-    say()
-    say(t("cli.problems", lang, n=len(rejects)))
-    for r in rejects:
-        where = r["file"] + (f" [{r['sheet']}]" if r["sheet"] else "")
-        value = "" if r["value"] is None else f" = {r['value']!r}"
-        line = t("cli.line", lang, line=r["line"])
-        column = r["column_words"] or t("cli.row", lang)
-        say(f"  {where} {line}: {column}{value}: {r['reason']}")
 
 
 def cmd_history(args) -> int:
@@ -311,7 +148,7 @@ def cmd_history(args) -> int:
         for _, r in log.iterrows()
     ]
     if args.json:
-        _dump([r | {"created_at": r["created_at"].isoformat(timespec="seconds")} for r in rows])
+        dump([r | {"created_at": r["created_at"].isoformat(timespec="seconds")} for r in rows])
         return 0
     lang = args.lang
     if not rows:
@@ -359,7 +196,7 @@ def cmd_rollback(args) -> int:
             )
         if target == current:
             raise Failure(t("cli.rollback.current", lang, id=target))
-        entry = rollback(store, target, user=_who())
+        entry = rollback(store, target, user=who())
     finally:
         store.close()
     say(t("cli.rollback.done", lang, id=target, entry=entry, path=args.db or default_db()))
@@ -376,7 +213,7 @@ def cmd_summary(args) -> int:
     finally:
         store.close()
     if args.json:
-        _dump(figures)
+        dump(figures)
     else:
         from .i18n import summary_sentences
 
@@ -398,7 +235,7 @@ def cmd_priorities(args) -> int:
         store.close()
     rows = rows[: args.top] if args.top is not None else rows
     if args.json:
-        _dump(rows)
+        dump(rows)
     else:
         for r in rows:
             who = (
@@ -433,7 +270,7 @@ def cmd_demo_data(args) -> int:
     counts = demo.generate(Path(args.out), scale=args.scale, seed=args.seed)
     if args.messy:
         demo.write_messy(Path(args.messy))
-    _dump(counts)
+    dump(counts)
     return 0
 
 
@@ -495,6 +332,8 @@ def _lang_of(argv: list[str]) -> str:
 
 
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    from .cli_import import cmd_import  # it imports this module's say, Failure, ...
+
     _Parser.lang = lang
     as_date = date_type(lang)
     common = argparse.ArgumentParser(add_help=False)

@@ -9,7 +9,8 @@ given (data/etikkmonitor.duckdb) is a symlink to the published version in
 write lock, and notice at their next query when the symlink points elsewhere. An import or a
 roll-back (`Store.publishing()`) copies the published version, adds its rows and its log entry
 in one transaction, and publishes the copy by renaming the symlink onto it: a reader sees the old
-dataset or the new one, never a mix, and a failed import changes nothing.
+dataset or the new one, never a mix, and a failed import changes nothing. The file work of that
+(versions, lock, rename) is versions.py's.
 
 Streamlit runs each session in its own thread: callers take a fresh cursor per query
 (`Store.cursor()`), never share one connection between threads.
@@ -17,16 +18,11 @@ Streamlit runs each session in its own thread: callers take a fresh cursor per q
 
 from __future__ import annotations
 
-import fcntl
-import os
 import re
-import secrets
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -35,7 +31,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import schema
+from . import schema, versions
+from .versions import DatabaseBusy, DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -51,36 +48,16 @@ PARSE_MACROS = (
     "em_clean_number",
     "em_parse_number",
     "em_parse_date",
+    "em_bool_word",
     "em_parse_bool",
     "em_orgnr_valid",
     "em_bad_text",
     "em_escape",
     "em_os_id_valid",
 )
+versions_dir = versions.versions_dir  # where the published versions are (callers ask db)
+
 DATA_MACROS = ("scoped_contracts", "contracts_in_force", "findings_as_of", "deadlines")
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be used as asked. `key` and `values` give the words for a person
-    (etikkmonitor/texts/database.py); str() is the English text with the path."""
-
-    def __init__(self, key: str, **values) -> None:
-        self.key, self.values = key, values
-        super().__init__(f"{values.get('path', '')}: {self.text('en')}")
-
-    @property
-    def path(self) -> Path | None:
-        return self.values.get("path")
-
-    def text(self, lang: str) -> str:
-        """The message in `lang`, without the server's paths (it may reach a browser)."""
-        from .i18n import t
-
-        return t(self.key, lang, **self.values)
-
-
-class DatabaseBusy(DatabaseError):
-    """Another process holds the database file, or is publishing to it."""
 
 
 @cache
@@ -110,6 +87,14 @@ def data_table_ddl(table: schema.Table) -> str:
     )
 
 
+# Where a value of an import stood in its export: a reject and a value of a column the contract
+# does not know are both kept with it (importer.publish adds both the same way).
+_VALUE_PLACE = """import_id INTEGER NOT NULL,
+    table_name VARCHAR NOT NULL,
+    file VARCHAR NOT NULL,
+    sheet VARCHAR,
+    line BIGINT NOT NULL"""
+
 LOG_DDL = (
     """CREATE TABLE IF NOT EXISTS imports (
     import_id INTEGER PRIMARY KEY,
@@ -134,12 +119,8 @@ LOG_DDL = (
     rows_rejected BIGINT NOT NULL,
     unknown_columns VARCHAR[]
 )""",
-    """CREATE TABLE IF NOT EXISTS rejects (
-    import_id INTEGER NOT NULL,
-    table_name VARCHAR NOT NULL,
-    file VARCHAR NOT NULL,
-    sheet VARCHAR,
-    line BIGINT NOT NULL,
+    f"""CREATE TABLE IF NOT EXISTS rejects (
+    {_VALUE_PLACE},
     column_name VARCHAR,
     value VARCHAR,
     code VARCHAR NOT NULL,
@@ -160,12 +141,8 @@ LOG_DDL = (
     calloff_agencies VARCHAR[] NOT NULL,
     factory_countries VARCHAR[] NOT NULL
 )""",
-    """CREATE TABLE IF NOT EXISTS unknown_values (
-    import_id INTEGER NOT NULL,
-    table_name VARCHAR NOT NULL,
-    file VARCHAR NOT NULL,
-    sheet VARCHAR,
-    line BIGINT NOT NULL,
+    f"""CREATE TABLE IF NOT EXISTS unknown_values (
+    {_VALUE_PLACE},
     column_name VARCHAR NOT NULL,
     value VARCHAR
 )""",
@@ -226,11 +203,11 @@ class Store:
     def con(self) -> duckdb.DuckDBPyConnection:
         """The connection to the database published now (reopened when that changed)."""
         con = self._con
-        if con is not None and _identity(self.path) == self._identity:
+        if con is not None and versions.identity(self.path) == self._identity:
             return con
         with self._lock:
             for _ in range(5):
-                identity = _identity(self.path)
+                identity = versions.identity(self.path)
                 if self._con is not None and identity == self._identity:
                     return self._con
                 try:
@@ -278,71 +255,16 @@ class Store:
         """
         if self.read_only:
             raise DatabaseError("db.error.read_only_store", path=self.path)
-        with _publish_lock, _exclusive(self.path):
-            published = _published_file(self.path)
-            folder = versions_dir(self.path)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-            new = folder / f"{stamp}-{secrets.token_hex(4)}.duckdb"
-            try:
-                _writable(folder.mkdir, self.path, exist_ok=True)
-                if published is not None:
-                    _writable(shutil.copyfile, self.path, published, new)
-                    if _wal(published).exists():  # a file last closed uncleanly: keep its log
-                        shutil.copyfile(_wal(published), _wal(new))
-                con = connect(new)
-                try:
-                    cur = con.cursor()
-                    cur.execute("BEGIN TRANSACTION")
-                    yield cur
-                    cur.execute("COMMIT")
-                    con.execute("CHECKPOINT")  # the published file is whole, without a log
-                finally:
-                    con.close()
-                _fsync(new)
-                _fsync(folder)
-                _point(self.path, new)
-            except BaseException:
-                for f in (new, _wal(new)):
-                    f.unlink(missing_ok=True)
-                raise
-            _clean(folder, keep={new.name, published.name if published else ""})
-
-
-_publish_lock = threading.Lock()  # one publisher per process; _exclusive() across processes
-
-
-def versions_dir(path: Path) -> Path:
-    """Where the published versions of the database at `path` are kept."""
-    return path.with_name(path.name + ".versions")
-
-
-def _wal(path: Path) -> Path:
-    return path.with_name(path.name + ".wal")
-
-
-def _published_file(path: Path) -> Path | None:
-    """The file `path` names now (through its symlink), or None when there is none yet."""
-    real = Path(os.path.realpath(path))
-    return real if real.exists() else None
-
-
-def _identity(path: Path) -> tuple | None:
-    """What tells the published file from its successor: a new version is a new inode."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        raise DatabaseError("db.error.unreadable", path=path, error=e.strerror) from None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        with versions.next_version(self.path, connect) as cur:
+            yield cur
 
 
 def _open_published(path: Path) -> tuple[duckdb.DuckDBPyConnection, tuple | None]:
     """A reader's connection: an in-memory catalog with the published file attached read-only,
     a view per table onto it (or an empty table where an older file has none) and this code's
     macros, so every cursor sees the same names whatever version the file was written by."""
-    real = _published_file(path)
-    identity = _identity(real) if real is not None else None
+    real = versions.published_file(path)
+    identity = versions.identity(real) if real is not None else None
     con = duckdb.connect()
     try:
         attached: dict[str, set[str]] = {}
@@ -399,66 +321,6 @@ def _raise_open_error(path: Path, e: duckdb.Error):
     raise DatabaseError("db.error.not_a_database", path=path, error=str(e)) from None
 
 
-@contextmanager
-def _exclusive(path: Path) -> Iterator[None]:
-    """The publishing lock of `path` (flock on a file beside it), or DatabaseBusy at once."""
-    lock_file = path.with_name(path.name + ".lock")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise DatabaseError("db.error.not_writable", path=path, error=e.strerror) from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DatabaseBusy("db.error.publishing", path=path) from None
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _writable(fn, path: Path, *args, **kwargs):
-    """fn(*args), with a folder or disk that refuses the write said plainly."""
-    try:
-        return fn(*args, **kwargs)
-    except OSError as e:
-        raise DatabaseError("db.error.not_writable", path=path, error=e.strerror) from None
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _point(path: Path, target: Path) -> None:
-    """Make `path` a symlink to `target` in one atomic rename (relative: the folder may move)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        os.symlink(os.path.relpath(target, path.parent), tmp)
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError("db.error.not_writable", path=path, error=e.strerror) from None
-    _fsync(path.parent)
-    # A log left beside a plain file of an older layout would be replayed onto the new version
-    # by anything opening `path` directly; it was copied into the new version above.
-    _wal(path).unlink(missing_ok=True)
-
-
-def _clean(folder: Path, keep: set[str]) -> None:
-    """Remove versions no longer published, keeping the current and the one before it (a reader
-    may have looked it up and not opened it yet). A reader that still has an older one open
-    keeps reading it: on Linux a removed file lives on until its last user closes it."""
-    for f in folder.iterdir():
-        base = f.name.removesuffix(".wal")
-        if base.endswith(".duckdb") and base not in keep:
-            f.unlink(missing_ok=True)
-
-
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A direct connection to one database file (the publisher's, on its next version)."""
     path = Path(path)
@@ -469,6 +331,17 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     if not read_only:
         ensure_schema(con)
     return con
+
+
+def add_rows(cur: duckdb.DuckDBPyConnection, into: str, rows: pa.Table, import_id: int) -> None:
+    """Add `rows` (Arrow, e.g. from an import's private database) to `into` under `import_id`:
+    `into` is a table, with its column list where `rows` holds not all of them; it is built from
+    schema names only, never from data."""
+    cur.register("incoming", rows)
+    try:
+        cur.execute(f"INSERT INTO {into} SELECT $id, * FROM incoming", {"id": import_id})
+    finally:
+        cur.unregister("incoming")
 
 
 def bind(text: str, params: dict) -> dict:

@@ -37,8 +37,8 @@ from .reading import (
     XLSX_SUFFIXES,
     Reader,
     RefusalError,
-    _csv_rows,
     cell_text,
+    csv_rows,
     decode,
     detect_delimiter,
     fold,
@@ -151,7 +151,7 @@ def read_table_file(path: Path, file: str):
         return RefusalError(file, problem)
     body = []
     try:
-        for row in _csv_rows(body_text, delimiter, len(header), flagged):
+        for row in csv_rows(body_text, delimiter, len(header), flagged):
             if len(body) >= MAX_LIST_ROWS:
                 return RefusalError(file, f"has more than {MAX_LIST_ROWS} rows")
             body.append(row)

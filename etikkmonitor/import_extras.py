@@ -246,12 +246,15 @@ def _best_table(con, header: list[str]) -> str | None:
     return best
 
 
-def _known_words(con, col: schema.Column) -> set[str]:
+def _unknown_words(con, col: schema.Column, values: list[str]) -> list[str]:
+    """The words among `values` that are none of the column's own, folded as the contract folds
+    (the yes/no words are the macro em_bool_word's)."""
     if col.type == schema.BOOL:
-        words = ["ja", "nei", "yes", "no", "true", "false", "1", "0", "x"]
-    else:
-        words = [w for pair in col.values.items() for w in pair]
-    return set(fold(con, words))
+        return con.execute(
+            "SELECT list_filter($v, lambda w: em_parse_bool(w) IS NULL)", {"v": values}
+        ).fetchall()[0][0]
+    known = set(fold(con, [w for pair in col.values.items() for w in pair]))
+    return [w for w, k in zip(values, fold(con, values), strict=True) if k not in known]
 
 
 def _word_choices(lang, con, table, mapping, columns_of) -> dict[str, dict[str, str]]:
@@ -265,8 +268,7 @@ def _word_choices(lang, con, table, mapping, columns_of) -> dict[str, dict[str, 
             continue
         targets = list(col.values) if col.type == schema.ENUM else list(profiles.BOOL_VALUES)
         values = sorted({str(x).strip() for x in columns_of.get(header, []) if x not in (None, "")})
-        known = _known_words(con, col)
-        unknown = [w for w, k in zip(values, fold(con, values), strict=True) if k not in known]
+        unknown = _unknown_words(con, col, values)
         if not unknown:
             continue
         if not shown_title:

@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .reading import Reader, RefusalError, fold
+from .headers import fold, map_header, match_header, missing_required, repeated, table_for
+from .reading import Reader, RefusalError
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_PROFILE_BYTES = 64 * 1024
@@ -234,20 +235,9 @@ def header_mapping(con, profile: Profile, header: list[str], file: str):
     """(mapping, unknown, errors) as reading.map_header gives them, through the profile."""
     table = schema.TABLES[profile.table]
     wanted = dict(zip(fold(con, list(profile.columns)), profile.columns.values(), strict=True))
-    mapping, unknown, errors, seen = {}, {}, [], {}
-    for i, (raw, key) in enumerate(zip(header, fold(con, header), strict=True)):
-        column = wanted.get(key)
-        if column is None:
-            if key:
-                unknown[i] = str(raw)
-        elif column in seen:
-            errors.append(
-                RefusalError(file, f"column {column} appears twice ({seen[column]!r} and {raw!r})")
-            )
-        else:
-            seen[column] = str(raw)
-            mapping[i] = column
-    missing = [c.name for c in table.columns if c.required and c.name not in seen]
+    mapping, unknown, seen, repeats = match_header(header, fold(con, header), wanted)
+    errors = repeated(file, repeats)  # in words of both languages, as without a profile
+    missing = missing_required(table, seen)
     if missing:
         errors.append(
             RefusalError(
@@ -262,8 +252,6 @@ def header_mapping(con, profile: Profile, header: list[str], file: str):
 
 def _fits_the_contract(con, file: str, header: list[str]) -> bool:
     """The file's name names a table and its header has that table's required columns."""
-    from .reading import map_header, table_for
-
     table = table_for(con, Path(file).stem)
     return table is not None and not map_header(con, schema.TABLES[table], header, file)[2]
 
@@ -323,7 +311,8 @@ def peek_header(path: Path, file: str) -> list[str] | None:
     then reports why)."""
     import csv
 
-    from .reading import CSV_SUFFIXES, cell_text, decode, detect_delimiter
+    from .reading import CSV_SUFFIXES
+    from .textfiles import cell_text, decode, detect_delimiter
 
     suffix = Path(file).suffix.lower()
     try:

@@ -1,20 +1,18 @@
 """Reading export files into raw staging tables, one VARCHAR column per contract column.
 
 Nothing here judges values: it finds the table each file holds, maps its headers to the
-contract's names, and loads every data row with the file's own line number. A file that cannot
-be read at all raises `Refused`, before anything is written anywhere.
+contract's names (headers.py), decodes its text (textfiles.py) and loads every data row with the
+file's own line number. A file that cannot be read at all raises `Refused` (refusals.py), before
+anything is written anywhere.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import io
-import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
 import duckdb
@@ -22,56 +20,34 @@ import pandas as pd
 
 from . import schema
 from .guards import check_header, printable
+from .headers import fold, map_header, table_for
+from .refusals import RefusalError, Refused, refusal, short_error, unknown_table
+from .textfiles import body_lines, cell_text, csv_rows, decode, detect_delimiter, plain_body_lines
+
+# Names other modules and the tests import from here (refusals, headers and text decoding
+# used to live in this module).
+__all__ = [
+    "CSV_SUFFIXES",
+    "ROW_ERROR",
+    "XLSX_SUFFIXES",
+    "Reader",
+    "RefusalError",
+    "Refused",
+    "Source",
+    "cell_text",
+    "csv_rows",
+    "decode",
+    "detect_delimiter",
+    "fold",
+    "map_header",
+    "refusal",
+    "table_for",
+]
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
-DELIMITERS = (";", "\t", ",")  # preference order when a header line counts the same
 ROW_ERROR = "_row_error"  # a raw-table column for problems found while reading a row
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-US = "\x1f"  # separates a row error's code, column and value (see _csv_rows)
 EXCEL_MAX_ROWS = 1_048_576  # a sheet row beyond Excel's last is a broken or hostile file
-# csv's own limit (128 KiB a field) ends in an uncaught _csv.Error: a file is at most
-# max_file_mb anyway, and a value longer than max_value_chars is a bad value (em_bad_text).
-csv.field_size_limit(2**31 - 1)
-
-
-@dataclass
-class RefusalError:
-    """Why a file (or the whole import) is refused. `message` is English (logs, --json);
-    `text(lang)` says it in one language, from the text `refusal.<key>` where there is one."""
-
-    file: str
-    message: str
-    columns: list[str] = field(default_factory=list)
-    key: str | None = None
-    values: dict = field(default_factory=dict)
-
-    def as_dict(self) -> dict:
-        return {"file": self.file, "message": self.message, "columns": self.columns}
-
-    def text(self, lang: str) -> str:
-        from .i18n import t
-
-        if self.key is None:
-            return self.message
-        # a value that is itself words is given in both languages: {"nb": ..., "en": ...}
-        values = {k: v[lang] if isinstance(v, dict) else v for k, v in self.values.items()}
-        return t(f"refusal.{self.key}", lang, **values)
-
-
-def refusal(file: str, key: str, columns=(), **values) -> RefusalError:
-    """A RefusalError in words of the text `refusal.<key>`; `message` is their English."""
-    error = RefusalError(file, "", list(columns), key, values)
-    error.message = error.text("en")
-    return error
-
-
-class Refused(Exception):
-    """The import is refused as a whole; nothing was written."""
-
-    def __init__(self, errors: list[RefusalError]):
-        self.errors = errors
-        super().__init__("; ".join(f"{e.file}: {e.message}" for e in errors))
 
 
 @dataclass
@@ -95,76 +71,6 @@ class Source:
     part: tuple[str, list[str], str, str] | None = field(default=None, repr=False)
 
 
-def fold(con: duckdb.DuckDBPyConnection, names: list[str]) -> list[str]:
-    """Fold names as the contract says, with the same SQL macro that folds values."""
-    if not names:
-        return []
-    rows = con.execute(
-        "SELECT i, em_fold(n) FROM unnest($names) WITH ORDINALITY AS t(n, i) ORDER BY i",
-        {"names": [str(n) if n is not None else "" for n in names]},
-    ).fetchall()
-    return [r[1] or "" for r in rows]
-
-
-def table_for(con, name: str) -> str | None:
-    tables = list(schema.TABLES.values())
-    key, *keys = fold(con, [name] + [n for t in tables for n in (t.name, t.alias)])
-    for i, table in enumerate(tables):
-        if key in keys[2 * i : 2 * i + 2]:
-            return table.name
-    return None
-
-
-def map_header(con, table: schema.Table, header: list[str], file: str):
-    """Header positions -> canonical names; refuses missing required and repeated columns."""
-    # One fold for the contract's names and the header: a query each costs more than the fold.
-    keys = fold(con, [n for col in table.columns for n in (col.name, col.alias)] + list(header))
-    names = {}
-    for i, col in enumerate(table.columns):
-        for key in keys[2 * i : 2 * i + 2]:
-            names[key] = col.name
-    header_keys = keys[2 * len(table.columns) :]
-    mapping: dict[int, str] = {}
-    unknown: dict[int, str] = {}
-    seen: dict[str, str] = {}
-    errors = []
-    for i, (raw, key) in enumerate(zip(header, header_keys, strict=True)):
-        if not key and (raw is None or str(raw).strip() == ""):
-            continue  # an unnamed, usually empty, trailing column
-        canonical = names.get(key)
-        if canonical is None:
-            unknown[i] = printable(str(raw))
-        elif canonical in seen:
-            errors.append(
-                refusal(
-                    file,
-                    "column_twice",
-                    [canonical],
-                    column=canonical,
-                    first=repr(seen[canonical]),
-                    second=repr(printable(str(raw))),
-                )
-            )
-        else:
-            seen[canonical] = printable(str(raw))
-            mapping[i] = canonical
-    missing = [c.name for c in table.columns if c.required and c.name not in seen]
-    if missing:
-        errors.append(
-            refusal(
-                file,
-                "missing_columns",
-                missing,
-                table={"nb": table.alias, "en": f"{table.name} ({table.alias})"},
-                names={
-                    "nb": ", ".join(table.column(m).alias for m in missing),
-                    "en": ", ".join(f"{m} ({table.column(m).alias})" for m in missing),
-                },
-            )
-        )
-    return mapping, unknown, errors
-
-
 def _digest(path: Path, data: bytes | None = None) -> tuple[int, str]:
     if data is not None:  # already read
         return len(data), hashlib.sha256(data).hexdigest()
@@ -175,79 +81,6 @@ def _digest(path: Path, data: bytes | None = None) -> tuple[int, str]:
             h.update(chunk)
             size += len(chunk)
     return size, h.hexdigest()
-
-
-def decode(data: bytes) -> tuple[str, str, dict[int, str]]:
-    """The text (line ends as LF), the file's encoding, and the lines not valid in it.
-
-    UTF-8 (with or without BOM) or Windows-1252, judged on all lines, never on one: the file
-    is UTF-8 unless more of its lines are invalid UTF-8 than are UTF-8 with characters beyond
-    ASCII. Each line is decoded on its own; a line that does not fit the file's encoding
-    comes back in the third item (line number -> reason code), its undecodable bytes kept as
-    surrogates (surrogateescape), so that its row is rejected, never read as mojibake."""
-    bom = data.startswith(b"\xef\xbb\xbf")
-    if bom:
-        data = data[3:]
-    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    try:
-        return data.decode("utf-8"), ("utf-8-sig" if bom else "utf-8"), {}
-    except UnicodeDecodeError:
-        pass
-    lines = data.split(b"\n")
-    kinds = []  # None: ASCII; True: UTF-8 beyond ASCII; False: not UTF-8
-    for line in lines:
-        if line.isascii():
-            kinds.append(None)
-            continue
-        try:
-            line.decode("utf-8")
-            kinds.append(True)
-        except UnicodeDecodeError:
-            kinds.append(False)
-    utf8 = bom or kinds.count(True) >= kinds.count(False)
-    text, flagged = [], {}
-    for no, (line, kind) in enumerate(zip(lines, kinds, strict=True), start=1):
-        if kind is None:
-            text.append(line.decode("ascii"))
-        elif kind:
-            text.append(line.decode("utf-8"))
-            if not utf8:
-                flagged[no] = "utf8_in_cp1252"
-        elif utf8:
-            text.append(line.decode("utf-8", "surrogateescape"))
-            flagged[no] = "not_utf8"
-        else:
-            try:
-                text.append(line.decode("cp1252"))
-            except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D mean nothing in it
-                text.append(line.decode("cp1252", "surrogateescape"))
-                flagged[no] = "not_cp1252"
-    return "\n".join(text), ("utf-8-sig" if bom else "utf-8") if utf8 else "cp1252", flagged
-
-
-def detect_delimiter(header_line: str) -> str:
-    counts = {d: next(csv.reader([header_line], delimiter=d), []) for d in DELIMITERS}
-    return max(DELIMITERS, key=lambda d: (len(counts[d]), -DELIMITERS.index(d)))
-
-
-def cell_text(value) -> str | None:
-    """A spreadsheet cell as the text a CSV export would hold."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        # A decimal comma: a dot followed by three digits would read as thousands grouping.
-        return format(value, "f").rstrip("0").replace(".", ",")
-    return str(value)
 
 
 class Reader:
@@ -373,7 +206,7 @@ class Reader:
     def _add_csv(self, path: Path, file: str) -> None:
         table_name = table_for(self.con, Path(file).stem)
         if table_name is None:
-            self.errors.append(_unknown_table(file, Path(file).stem))
+            self.errors.append(unknown_table(file, Path(file).stem))
             return
         data = path.read_bytes()
         kept = len(self.sources)
@@ -411,9 +244,9 @@ class Reader:
             return
         src.encoding, src.delimiter = encoding, delimiter
         # DuckDB reads a UTF-8 copy: not where lines keep bytes that are not text
-        if not flagged and self._load_csv_duckdb(src, None, _body_lines(body), body):
+        if not flagged and self._load_csv_duckdb(src, None, body_lines(body), body):
             return
-        self._load_rows(src, _csv_rows(body, delimiter, len(header), flagged, src.mapping))
+        self._load_rows(src, csv_rows(body, delimiter, len(header), flagged, src.mapping))
 
     def _add_plain_csv(self, path: Path, file: str, table_name: str, data: bytes) -> bool:
         """UTF-8 without a BOM, with LF line ends (most exports): DuckDB reads the file as it
@@ -438,7 +271,7 @@ class Reader:
             return False  # a header problem: reported the general way
         src = self._new_source(path, file, None, table_name, header, data, mapped)
         src.encoding, src.delimiter = "utf-8", delimiter
-        if self._load_csv_duckdb(src, path, _plain_body_lines(data)):
+        if self._load_csv_duckdb(src, path, plain_body_lines(data)):
             return True
         self.sources.remove(src)  # not valid UTF-8, ragged, or lines DuckDB would skip
         return False
@@ -498,14 +331,18 @@ class Reader:
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         # A hostile workbook can break openpyxl in any way: every failure is a refusal.
         except Exception as e:  # noqa: BLE001
-            self.errors.append(RefusalError(file, f"cannot be read as a workbook: {_short(e)}"))
+            self.errors.append(
+                RefusalError(file, f"cannot be read as a workbook: {short_error(e)}")
+            )
             return
         try:
             sheets = wb.sheetnames
             for name in sheets:
                 self._add_sheet(wb, path, file, name, len(sheets))
         except Exception as e:  # noqa: BLE001 (as above)
-            self.errors.append(RefusalError(file, f"cannot be read as a workbook: {_short(e)}"))
+            self.errors.append(
+                RefusalError(file, f"cannot be read as a workbook: {short_error(e)}")
+            )
         finally:
             wb.close()
 
@@ -516,7 +353,7 @@ class Reader:
         if table_name is None and n_sheets == 1:
             table_name = table_for(self.con, Path(file).stem)
         if table_name is None:
-            self.errors.append(_unknown_table(where, sheet))
+            self.errors.append(unknown_table(where, sheet))
             return
         ws = wb[name]
         # Its stated size (the dimension part) may be wrong either way: openpyxl would pad every
@@ -560,7 +397,7 @@ class Reader:
             message = (
                 str(e)
                 if isinstance(e, _SheetError)
-                else f"cannot be read after row {state['line']}: the sheet is damaged ({_short(e)})"
+                else f"cannot be read after row {state['line']}: the sheet is damaged ({short_error(e)})"
             )
             self.errors.append(RefusalError(where, message))
 
@@ -648,84 +485,5 @@ class Reader:
             self.con.execute(f"CREATE VIEW raw_{name} AS " + " UNION ALL ".join(parts[name]))
 
 
-def _body_lines(body: str) -> int | None:
-    """Data lines of a body (the text after the header), None if empty or with a blank line."""
-    body = body.rstrip("\n")
-    if not body or _BLANK_LINE.search(f"\n{body}\n"):
-        return None
-    return body.count("\n") + 1
-
-
-def _plain_body_lines(data: bytes) -> int | None:
-    """The data lines of a plain UTF-8 file with LF line ends, header included; None if there
-    are none or the last is blank. A blank line inside is not looked for: DuckDB skips it, and
-    then reads fewer rows than this count, which sends the file the general way."""
-    start = data.find(b"\n")
-    end = len(data)
-    while end > start + 1 and data[end - 1] == 0x0A:
-        end -= 1  # trailing line ends
-    if start < 0 or end <= start + 1:
-        return None
-    last = data.rfind(b"\n", start, end)
-    if not data[last + 1 : end].strip(b" \t"):
-        return None
-    return data.count(b"\n", start + 1, end) + 1
-
-
-def _csv_rows(body: str, delimiter: str, width: int, flagged=None, columns=None):
-    """(line, values, row_error) for each record, with the line the record starts on.
-    `flagged`: lines not in the file's encoding (see decode), whose records are rejected:
-    the row error names the code, the first column whose value holds such bytes (`columns`:
-    position -> canonical name) and that value, bytes as \\xNN: `code<US>column<US>value`."""
-    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
-    previous_end = 1  # the header is line 1
-    try:
-        for values in reader:
-            start = previous_end + 1
-            previous_end = reader.line_num + 1
-            error = None
-            if flagged:
-                code = next(
-                    (flagged[n] for n in range(start, previous_end + 1) if n in flagged), None
-                )
-                if code:
-                    error = _encoding_error(code, values, columns or {})
-                    values = [_SURROGATE.sub(_byte, v) for v in values]
-            extra = [v for v in values[width:] if v.strip()]
-            yield start, values, error or ("too_many_fields" if extra else None)
-    except csv.Error as e:
-        raise csv.Error(f"line {previous_end + 1}: {e}") from None
-
-
-_SURROGATE = re.compile("[\udc80-\udcff]")
-
-
-def _byte(m: re.Match) -> str:
-    return f"\\x{ord(m.group()) - 0xDC00:02x}"
-
-
-def _encoding_error(code: str, values: list[str], columns: dict[int, str]) -> str:
-    """The row error of a record on a line in another encoding: the first value with bytes
-    that are not text (or, for a UTF-8 line in a Windows-1252 file, beyond ASCII)."""
-    pick = next((i for i, v in enumerate(values) if _SURROGATE.search(v)), None)
-    if pick is None:
-        pick = next((i for i, v in enumerate(values) if not v.isascii()), None)
-    if pick is None:
-        return code  # the bytes are on a line of a quoted value's other lines
-    return US.join((code, columns.get(pick, ""), printable(values[pick])))
-
-
 class _SheetError(Exception):
     """A sheet that cannot be read on: its message is the refusal's."""
-
-
-def _short(e: Exception) -> str:
-    """An exception of a library as a line of a refusal: its message (data may be in it),
-    printable and at most 200 characters."""
-    text = printable(str(e) or type(e).__name__)
-    return text if len(text) <= 200 else text[:200] + "…"
-
-
-def _unknown_table(file: str, name: str) -> RefusalError:
-    known = ", ".join(f"{t.name}/{t.alias}" for t in schema.TABLES.values())
-    return refusal(file, "unknown_table", name=repr(name), known=known)

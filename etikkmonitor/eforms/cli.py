@@ -6,8 +6,6 @@ module changes in one line only.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 
@@ -39,28 +37,29 @@ def add_commands(sub, parse_date) -> None:
 
 
 def cmd_review(args) -> int:
-    from ..cli import open_store
+    from ..cli import dump, open_store, say
     from . import review
 
     store = open_store(args.db, read_only=args.db is not None)
     try:
         import_id = store.current_import_id()
         if import_id is None:
-            print("no data imported yet", file=sys.stderr)
+            say("no data imported yet", err=True)
             return 2
         df = review.competitions(store.cursor(), import_id, args.year, args.agency or [])
     finally:
         store.close()
     figures = review.figures(df, args.year, args.agency or [])
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        dump(figures)
         return 0
     for line in review.sentences(figures, args.lang):
-        print(line)
+        say(line)  # buyers' names are data: printed as text, never as terminal escapes
     return 0
 
 
 def cmd_doffin_fetch(args) -> int:
+    from ..cli import dump, say
     from . import doffin
 
     if args.date_to < args.date_from:
@@ -75,7 +74,7 @@ def cmd_doffin_fetch(args) -> int:
             rate=args.rate,
         )
     except doffin.FetchError as e:
-        print(str(e), file=sys.stderr)
+        say(str(e), err=True)
         return 2
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    dump(result)
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .. import db
 from ..reading import RefusalError, Source
 from . import notices as nt
 from .sources import Digest, NoticeSource, SourceRefused, items
@@ -266,9 +267,4 @@ def publish(vcon, cur, import_id: int) -> None:
         return
     cols = ", ".join(COLUMN_NAMES)
     incoming = vcon.sql(f"SELECT {cols} FROM staged_{TABLE}").to_arrow_table()
-    cur.register("incoming", incoming)
-    cur.execute(
-        f"INSERT INTO {TABLE} (import_id, {cols}) SELECT $id, {cols} FROM incoming",
-        {"id": import_id},
-    )
-    cur.unregister("incoming")
+    db.add_rows(cur, f"{TABLE} (import_id, {cols})", incoming, import_id)

@@ -1,8 +1,7 @@
 """One eForms notice (UBL 2.3 with the efac/efbc/efext extensions) read safely into rows.
 
-Every path below is the `xpathAbsolute` of the business term in OP-TED's eForms SDK
-(fields/fields.json, SDK 1.x); lot-level terms are evaluated relative to their
-`cac:ProcurementProjectLot`. docs/dataeksport.md lists them field by field.
+The terms' paths are in fields.py (`xpathAbsolute` of OP-TED's eForms SDK); lot-level terms are
+evaluated relative to their `cac:ProcurementProjectLot`.
 
 Safety: lxml with entity resolution, DTD loading and network access off, and huge_tree off
 (lxml's limits on depth and text size stay on). A document type declaration is refused
@@ -20,110 +19,10 @@ from datetime import date
 
 from lxml import etree
 
+from .fields import FORM_KINDS, OTHER_EFORMS_ROOTS, ROOTS, tags
+from .fields import X as _X
+
 MAX_NOTICE_BYTES = 8 * 1024 * 1024  # the SDK's largest example (100 lots) is 1.8 MB
-
-NS = {
-    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
-    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-    "ext": "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2",
-    "efac": "http://data.europa.eu/p27/eforms-ubl-extension-aggregate-components/1",
-    "efbc": "http://data.europa.eu/p27/eforms-ubl-extension-basic-components/1",
-    "efext": "http://data.europa.eu/p27/eforms-ubl-extensions/1",
-}
-
-
-def _tag(prefix: str, name: str) -> str:
-    return f"{{{NS[prefix]}}}{name}"
-
-
-# The three UBL document types eForms uses for the notices we read.
-ROOTS = {
-    "urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2": "ContractNotice",
-    "urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2": "ContractAwardNotice",
-    "urn:oasis:names:specification:ubl:schema:xsd:PriorInformationNotice-2": (
-        "PriorInformationNotice"
-    ),
-}
-# eForms roots we recognise but do not read (business registration notices, X01/X02).
-OTHER_EFORMS_ROOTS = {
-    "http://data.europa.eu/p27/eforms-business-registration-information-notice/1",
-}
-# BT-03 form type (the listName of BT-02) -> our kind of notice. Others are refused by name:
-# consultation (E1, market consultation), dir-awa-pre (VEAT: intention to award without a
-# competition), cont-modif (contract modification), completion, bri.
-FORM_KINDS = {"planning": "planning", "competition": "competition", "result": "result"}
-
-EXT = "/*/ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/efext:EformsExtension"
-LOT = "cac:ProcurementProjectLot[cbc:ID/@schemeName='Lot' or cbc:ID/@schemeName='Part']"
-
-# BT -> path. Notice level: absolute. Lot level: relative to the lot. Result level: relative
-# to efac:NoticeResult's children as named.
-P = {
-    "BT-701": "/*/cbc:ID[@schemeName='notice-id']",
-    "BT-757": "/*/cbc:VersionID",
-    "BT-02": "/*/cbc:NoticeTypeCode",
-    "BT-03": "/*/cbc:NoticeTypeCode/@listName",
-    "OPP-070": f"{EXT}/efac:NoticeSubType/cbc:SubTypeCode",
-    "BT-758": f"{EXT}/efac:Changes/efbc:ChangedNoticeIdentifier",
-    "BT-04": "/*/cbc:ContractFolderID",
-    "BT-05(a)": "/*/cbc:IssueDate",
-    "OPP-012": f"{EXT}/efac:Publication/efbc:PublicationDate",
-    "OPP-010": f"{EXT}/efac:Publication/efbc:NoticePublicationID[@schemeName='ojs-notice-id']",
-    "OPT-300-Buyer": "/*/cac:ContractingParty/cac:Party/cac:PartyIdentification/cbc:ID",
-    "Organizations": f"{EXT}/efac:Organizations/efac:Organization/efac:Company",
-    # relative to efac:Company
-    "OPT-200": "cac:PartyIdentification/cbc:ID",
-    "BT-501": "cac:PartyLegalEntity/cbc:CompanyID",
-    "BT-500": "cac:PartyName/cbc:Name",
-    # procedure level (used where a lot says nothing)
-    "BT-21-Procedure": "/*/cac:ProcurementProject/cbc:Name",
-    "BT-262-Procedure": (
-        "/*/cac:ProcurementProject/cac:MainCommodityClassification/cbc:ItemClassificationCode"
-    ),
-    "BT-263-Procedure": (
-        "/*/cac:ProcurementProject/cac:AdditionalCommodityClassification/cbc:ItemClassificationCode"
-    ),
-    "BT-23-Procedure": "/*/cac:ProcurementProject/cbc:ProcurementTypeCode",
-    "BT-27-Procedure": (
-        "/*/cac:ProcurementProject/cac:RequestedTenderTotal/cbc:EstimatedOverallContractAmount"
-    ),
-    "Lots": f"/*/{LOT}",
-    # relative to the lot
-    "BT-137": "cbc:ID",
-    "BT-21": "cac:ProcurementProject/cbc:Name",
-    "BT-262": "cac:ProcurementProject/cac:MainCommodityClassification/cbc:ItemClassificationCode",
-    "BT-263": (
-        "cac:ProcurementProject/cac:AdditionalCommodityClassification/cbc:ItemClassificationCode"
-    ),
-    "BT-23": "cac:ProcurementProject/cbc:ProcurementTypeCode[@listName='contract-nature']",
-    "BT-27": "cac:ProcurementProject/cac:RequestedTenderTotal/cbc:EstimatedOverallContractAmount",
-    "BT-06": (
-        "cac:ProcurementProject/cac:ProcurementAdditionalType"
-        "[cbc:ProcurementTypeCode/@listName='strategic-procurement']/cbc:ProcurementTypeCode"
-    ),
-    "BT-775": (
-        "cac:ProcurementProject/cac:ProcurementAdditionalType"
-        "[cbc:ProcurementTypeCode/@listName='social-objective']/cbc:ProcurementTypeCode"
-    ),
-    # results
-    "LotResults": f"{EXT}/efac:NoticeResult/efac:LotResult",
-    "LotTenders": f"{EXT}/efac:NoticeResult/efac:LotTender",
-    "TenderingParties": f"{EXT}/efac:NoticeResult/efac:TenderingParty",
-    "SettledContracts": f"{EXT}/efac:NoticeResult/efac:SettledContract",
-    "BT-13713": "efac:TenderLot/cbc:ID",  # LotResult -> lot
-    "BT-142": "cbc:TenderResultCode",  # LotResult: winner chosen (selec-w) or not
-    "OPT-320": "efac:LotTender/cbc:ID",  # LotResult -> winning tender(s)
-    "OPT-315": "efac:SettledContract/cbc:ID",  # LotResult -> contract(s)
-    "BT-709": "efac:FrameworkAgreementValues/cbc:MaximumValueAmount",  # LotResult
-    "OPT-321": "cbc:ID",  # LotTender's own id
-    "BT-720": "cac:LegalMonetaryTotal/cbc:PayableAmount",  # LotTender's value
-    "OPT-310": "efac:TenderingParty/cbc:ID",  # LotTender -> tendering party
-    "OPT-210": "cbc:ID",  # TenderingParty's own id
-    "OPT-300-Tenderer": "efac:Tenderer/cbc:ID",  # TenderingParty -> organisation(s)
-    "OPT-316": "cbc:ID",  # SettledContract's own id
-    "BT-145": "cbc:IssueDate",  # SettledContract: conclusion date
-}
-_X = {k: etree.XPath(v, namespaces=NS, smart_strings=False) for k, v in P.items()}
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -200,37 +99,6 @@ def _date(text: str | None) -> date | None:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
-
-
-def _amount(node, key: str) -> tuple[float | None, str | None]:
-    for el in _X[key](node):
-        try:
-            value = float((el.text or "").strip())
-        except ValueError:
-            continue
-        if not math.isfinite(value) or value < 0:
-            continue
-        return value, (el.get("currencyID") or "").strip().upper() or None
-    return None, None
-
-
-def _name(company) -> str | None:
-    """BT-500 is multilingual: Norwegian first, then English, then the first given."""
-    names = _X["BT-500"](company)
-    by_lang = {(n.get("languageID") or "").upper(): (n.text or "").strip() for n in names}
-    for lang in ("NOR", "NOB", "NNO", "ENG"):
-        if by_lang.get(lang):
-            return by_lang[lang]
-    return next((v for v in by_lang.values() if v), None)
-
-
-def _multilingual(node, key: str) -> str | None:
-    els = _X[key](node)
-    by_lang = {(e.get("languageID") or "").upper(): (e.text or "").strip() for e in els}
-    for lang in ("NOR", "NOB", "NNO", "ENG"):
-        if by_lang.get(lang):
-            return by_lang[lang]
-    return next((v for v in by_lang.values() if v), None)
 
 
 _PARSER_OPTIONS = {
@@ -325,13 +193,23 @@ def extract(root) -> Notice:
     )
 
 
-_VERSION = _tag("cbc", "VersionID")
-_NOTICE_TYPE = _tag("cbc", "NoticeTypeCode")
-_ISSUE_DATE = _tag("cbc", "IssueDate")
-_FOLDER = _tag("cbc", "ContractFolderID")
-_CONTRACTING_PARTY = _tag("cac", "ContractingParty")
-_PARTY = _tag("cac", "Party")
-_PARTY_ID = _tag("cac", "PartyIdentification")
+# The children read by tag in one pass (_head, _project): the steps of P's paths.
+_ID, _VERSION, _NOTICE_TYPE, _ISSUE_DATE, _FOLDER = tags(
+    "cbc:ID", "cbc:VersionID", "cbc:NoticeTypeCode", "cbc:IssueDate", "cbc:ContractFolderID"
+)
+_CONTRACTING_PARTY, _PARTY, _PARTY_ID = tags(
+    "cac:ContractingParty", "cac:Party", "cac:PartyIdentification"
+)
+_PP, _NAME, _TYPE, _ADDITIONAL_TYPE = tags(
+    "cac:ProcurementProject", "cbc:Name", "cbc:ProcurementTypeCode", "cac:ProcurementAdditionalType"
+)
+_MAIN, _ADDITIONAL, _CODE, _TOTAL, _ESTIMATE = tags(
+    "cac:MainCommodityClassification",
+    "cac:AdditionalCommodityClassification",
+    "cbc:ItemClassificationCode",
+    "cac:RequestedTenderTotal",
+    "cbc:EstimatedOverallContractAmount",
+)
 
 
 def _head(root) -> dict:
@@ -384,18 +262,6 @@ def _cpv(code: str | None) -> str | None:
         return None
     m = re.match(r"\s*(\d{8})", code)
     return m[1] if m else None
-
-
-_PP = _tag("cac", "ProcurementProject")
-_NAME = _tag("cbc", "Name")
-_TYPE = _tag("cbc", "ProcurementTypeCode")
-_ADDITIONAL_TYPE = _tag("cac", "ProcurementAdditionalType")
-_MAIN = _tag("cac", "MainCommodityClassification")
-_ADDITIONAL = _tag("cac", "AdditionalCommodityClassification")
-_CODE = _tag("cbc", "ItemClassificationCode")
-_TOTAL = _tag("cac", "RequestedTenderTotal")
-_ESTIMATE = _tag("cbc", "EstimatedOverallContractAmount")
-_ID = _tag("cbc", "ID")
 
 
 @dataclass
@@ -461,6 +327,7 @@ def _child(el, tag: str):
 
 
 def _pick_name(els) -> str | None:
+    """A multilingual text (BT-500, BT-21): Norwegian first, then English, then the first."""
     by_lang = {(e.get("languageID") or "").upper(): (e.text or "").strip() for e in els}
     for lang in ("NOR", "NOB", "NNO", "ENG"):
         if by_lang.get(lang):
@@ -469,6 +336,7 @@ def _pick_name(els) -> str | None:
 
 
 def _estimate(el) -> tuple[float | None, str | None]:
+    """An amount element's value and currency; (None, None) unless a finite amount >= 0."""
     if el is None:
         return None, None
     try:
@@ -478,6 +346,18 @@ def _estimate(el) -> tuple[float | None, str | None]:
     if not math.isfinite(value) or value < 0:
         return None, None
     return value, (el.get("currencyID") or "").strip().upper() or None
+
+
+def _amount(node, key: str) -> tuple[float | None, str | None]:
+    """The first usable amount of the term `key` under `node`."""
+    return next(
+        (amount for el in _X[key](node) if (amount := _estimate(el))[0] is not None),
+        (None, None),
+    )
+
+
+def _name(company) -> str | None:
+    return _pick_name(_X["BT-500"](company))  # BT-500 is multilingual
 
 
 def _lots(root) -> list[Lot]:
