@@ -39,7 +39,7 @@ from .caches import (
     show_chart,
     store,
 )
-from .columns import KINDS, Col, text_width
+from .columns import KINDS, Col, dialogue_columns, text_width
 from .furniture import empty, filter_caption, page, publishing, uploader_words
 from .model import DATE_FORMATS, DATETIME_FORMATS, View, esc, md
 from .nav import deferred_page, setup, view
@@ -54,6 +54,7 @@ from .url import (
     language,
     url_flag,
     url_key,
+    url_toggle,
     url_values,
     view_query_string,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "contract_url",
     "db_path",
     "deferred_page",
+    "dialogue_columns",
     "downloads",
     "empty",
     "esc",
@@ -97,6 +99,7 @@ __all__ = [
     "uploader_words",
     "url_flag",
     "url_key",
+    "url_toggle",
     "url_values",
     "view",
     "view_query_string",

@@ -40,7 +40,7 @@ def db_path() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _ensure_default(path: str) -> bool:
-    from .bootstrap import DEMO_DIR, ensure_default
+    from ..bootstrap import DEMO_DIR, ensure_default
 
     if not DEMO_DIR.exists():
         return False
@@ -146,7 +146,7 @@ def _snapshot_pdf(
     path: str, import_id, as_of: date, key: str, _filters: Filters, lang: str
 ) -> bytes:
     # Deterministic for (import, date, filters, language): cached, built only when clicked.
-    from .snapshot import build_pdf
+    from ..snapshot import build_pdf
 
     return build_pdf(store(path), as_of, _filters, lang=lang)
 

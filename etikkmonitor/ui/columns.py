@@ -160,3 +160,30 @@ def _column_config(columns: Sequence[Col], v: View, shown: pd.DataFrame | None =
                 header, format=DATETIME_FORMATS[v.lang]
             )
     return config
+
+
+def dialogue_columns(with_contract: bool = False) -> list[Col]:
+    """A factory's social-dialogue row as the contract page and the dialogue page show it; with
+    its supplier, contract and agency where the list spans contracts."""
+    return [
+        Col("factory_name", "dash.col.factory"),
+        Col("factory_id", "dash.col.factory_id"),
+        *([Col("supplier_name", "dash.col.supplier")] if with_contract else []),
+        Col("country", "dash.col.country", "country"),
+        Col("city", "dash.col.city"),
+        Col("central", "dash.col.central", "bool"),
+        Col("dialogue_status", "dash.col.dialogue_status", "code"),
+        Col("dialogue_tool", "dash.col.tool"),
+        Col("dialogue_started", "dash.col.started", "date"),
+        Col("due_date", "dash.col.dialogue_due", "date"),
+        Col("days_late", "dash.col.days_vs_deadline", "days"),
+        Col("workers", "dash.col.workers", "int"),
+        Col("trained_share", "dash.col.trained_share", "pct"),
+        Col("worker_committee", "dash.col.worker_committee", "bool"),
+        Col("partner", "dash.col.partner"),
+        *(
+            [Col("contract_id", "dash.col.contract", "contract"), Col("agency", "dash.col.agency")]
+            if with_contract
+            else []
+        ),
+    ]

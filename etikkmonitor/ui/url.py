@@ -63,6 +63,13 @@ def url_flag(name: str) -> str:
     return key
 
 
+def url_toggle(text: str, name: str, help: str | None = None) -> bool:
+    """A page toggle kept in the URL as `name=1` (off: absent); returns whether it is on."""
+    on = st.toggle(text, key=url_flag(name), help=help)
+    keep_in_url(name, "1" if on else None)
+    return on
+
+
 def keep_in_url(name: str, value, default=None) -> None:
     """Write a widget's value to the URL; the default (or nothing) leaves the URL clean."""
     if value is None or value == default or (isinstance(value, (list, tuple)) and not value):
