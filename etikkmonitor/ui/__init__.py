@@ -9,6 +9,7 @@
     furniture  a page's heading and caption, empty results, uploads' words, publishing
     columns    a table's columns and how each kind of value is shown
     tables     tables with links and formats, and their CSV/XLSX downloads
+    importer_check, importer_history   the importer page's two halves (imported by it alone)
 
 `app.py` calls `setup()` once per run, before the page: page config, the sidebar with the
 filters and the language switch, the URL kept in step with them. A page is then thin:
@@ -25,7 +26,8 @@ filters and the language switch, the URL kept in step with them. A page is then 
         ui.table(df, [Col("contract_id", "dash.col.contract", "contract"), ...], v, "frister")
 
 Everything a user can choose lives in the URL (`?as_of=2024-06-30&agency=...&lang=en`), so a
-copied link opens the same view. Page widgets keep theirs with `url_key()` + `keep_in_url()`.
+copied link opens the same view. Page widgets keep theirs with `url_key()` + `keep_in_url()`,
+a toggle with `url_toggle()`.
 """
 
 from .caches import (
