@@ -86,7 +86,7 @@ df = ui.query("review_competitions", v, agencies=agencies, **conf_params) if pic
 f = figures(
     v.db_path,
     v.import_id,
-    ui._key(v.params(agencies=agencies, **conf_params)),
+    ui.cache_key(v.params(agencies=agencies, **conf_params)),
     df,
     year,
     tuple(agencies),

@@ -21,8 +21,7 @@ c1.metric(v.t("fab.places"), fmt_int(len(df), v.lang), border=True)
 c2.metric(v.t("fab.shared"), fmt_int(len(shared), v.lang), border=True)
 c3.metric(v.t("fab.not_reported"), fmt_int(not_reported, v.lang), border=True)
 
-only_shared = st.toggle(v.t("fab.only_shared"), key=ui.url_flag("shared"))
-ui.keep_in_url("shared", "1" if only_shared else None)
+only_shared = ui.url_toggle(v.t("fab.only_shared"), "shared")
 shown = shared if only_shared else df
 
 st.subheader(v.t("fab.map"))

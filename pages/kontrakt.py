@@ -210,92 +210,68 @@ tabs = st.tabs(
         ),
     ]
 )
-with tabs[0]:
-    if not ui.empty(factories, v, "dash.contract.none"):
-        ui.table(
-            factories,
-            [
-                Col("factory_name", "dash.col.factory"),
-                Col("factory_id", "dash.col.factory_id"),
-                Col("country", "dash.col.country", "country"),
-                Col("city", "dash.col.city"),
-                Col("central", "dash.col.central", "bool"),
-                Col("dialogue_status", "dash.col.dialogue_status", "code"),
-                Col("dialogue_tool", "dash.col.tool"),
-                Col("dialogue_started", "dash.col.started", "date"),
-                Col("due_date", "dash.col.dialogue_due", "date"),
-                Col("days_late", "dash.col.days_vs_deadline", "days"),
-                Col("workers", "dash.col.workers", "int"),
-                Col("trained_share", "dash.col.trained_share", "pct"),
-                Col("worker_committee", "dash.col.worker_committee", "bool"),
-                Col("partner", "dash.col.partner"),
-            ],
-            v,
-            f"{cid}_fabrikker",
-        )
-with tabs[1]:
-    if not ui.empty(deadlines, v, "dash.contract.none"):
-        ui.table(
-            deadlines,
-            [
-                Col("kind", "dash.col.kind", "code"),
-                Col("status", "dash.col.deadline_status", "code"),
-                Col("description", "dash.col.what"),
-                Col("due_date", "dash.col.due_date", "date"),
-                Col("met_date", "dash.col.met_date", "date"),
-                Col("days_late", "dash.col.days_late", "days"),
-            ],
-            v,
-            f"{cid}_frister",
-        )
-with tabs[2]:
-    if not ui.empty(findings, v, "dash.contract.none"):
-        ui.table(
-            findings,
-            [
-                Col("finding_id", "dash.col.finding"),
-                Col("is_open", "dash.col.is_open", "bool"),
-                Col("severity", "dash.col.severity", "code"),
-                Col("area", "dash.col.area", "code"),
-                Col("description", "dash.col.description"),
-                Col("due_date", "dash.col.action_due", "date"),
-                Col("closed_date", "dash.col.closed_date", "date"),
-                Col("days_past_due", "dash.col.days_past_due", "days"),
-                Col("audit_id", "dash.col.audit"),
-                Col("audit_date", "dash.col.audit_date", "date"),
-            ],
-            v,
-            f"{cid}_avvik",
-        )
-with tabs[3]:
-    if not ui.empty(audits, v, "dash.contract.none"):
-        ui.table(
-            audits,
-            [
-                Col("audit_id", "dash.col.audit"),
-                Col("audit_type", "dash.col.audit_type", "code"),
-                Col("audit_date", "dash.col.audit_date", "date"),
-                Col("auditor", "dash.col.auditor"),
-                Col("factory_name", "dash.col.factory"),
-                Col("findings", "dash.col.findings", "int"),
-                Col("open_findings", "dash.col.open_findings", "int"),
-                Col("after_as_of", "dash.col.after_as_of", "bool"),
-            ],
-            v,
-            f"{cid}_revisjoner",
-        )
-with tabs[4]:
-    if not ui.empty(documentation, v, "dash.contract.none"):
-        ui.table(
-            documentation,
-            [
-                Col("k", "dash.col.k", "int"),
-                Col("received_date", "dash.col.received_date", "date"),
-                Col("after_as_of", "dash.col.after_as_of", "bool"),
-            ],
-            v,
-            f"{cid}_dokumentasjon",
-        )
+# Each tab a table of the contract's rows, or a note that it has none
+for tab, rows, columns, name in (
+    (tabs[0], factories, ui.dialogue_columns(), "fabrikker"),
+    (
+        tabs[1],
+        deadlines,
+        [
+            Col("kind", "dash.col.kind", "code"),
+            Col("status", "dash.col.deadline_status", "code"),
+            Col("description", "dash.col.what"),
+            Col("due_date", "dash.col.due_date", "date"),
+            Col("met_date", "dash.col.met_date", "date"),
+            Col("days_late", "dash.col.days_late", "days"),
+        ],
+        "frister",
+    ),
+    (
+        tabs[2],
+        findings,
+        [
+            Col("finding_id", "dash.col.finding"),
+            Col("is_open", "dash.col.is_open", "bool"),
+            Col("severity", "dash.col.severity", "code"),
+            Col("area", "dash.col.area", "code"),
+            Col("description", "dash.col.description"),
+            Col("due_date", "dash.col.action_due", "date"),
+            Col("closed_date", "dash.col.closed_date", "date"),
+            Col("days_past_due", "dash.col.days_past_due", "days"),
+            Col("audit_id", "dash.col.audit"),
+            Col("audit_date", "dash.col.audit_date", "date"),
+        ],
+        "avvik",
+    ),
+    (
+        tabs[3],
+        audits,
+        [
+            Col("audit_id", "dash.col.audit"),
+            Col("audit_type", "dash.col.audit_type", "code"),
+            Col("audit_date", "dash.col.audit_date", "date"),
+            Col("auditor", "dash.col.auditor"),
+            Col("factory_name", "dash.col.factory"),
+            Col("findings", "dash.col.findings", "int"),
+            Col("open_findings", "dash.col.open_findings", "int"),
+            Col("after_as_of", "dash.col.after_as_of", "bool"),
+        ],
+        "revisjoner",
+    ),
+    (
+        tabs[4],
+        documentation,
+        [
+            Col("k", "dash.col.k", "int"),
+            Col("received_date", "dash.col.received_date", "date"),
+            Col("after_as_of", "dash.col.after_as_of", "bool"),
+        ],
+        "dokumentasjon",
+    ),
+):
+    with tab:
+        if not ui.empty(rows, v, "dash.contract.none"):
+            ui.table(rows, columns, v, f"{cid}_{name}")
 with tabs[5]:
     if not ui.empty(calloff_rows, v, "dash.contract.none"):
         # an agency-limited person: the other agencies' call-offs come as one line of totals

@@ -115,12 +115,10 @@ st.subheader(v.t("dash.oslo.actions"))
 st.markdown(v.t("dash.oslo.actions.intro"))
 if not ui.empty(actions, v, "dash.oslo.actions.none"):
     actions = actions.assign(
-        part1_gap=actions["part1_gap"].map(
-            lambda x: v.t(f"dash.gap.{x}") if isinstance(x, str) else ""
-        ),
-        part2_gap=actions["part2_gap"].map(
-            lambda x: v.t(f"dash.gap.{x}") if isinstance(x, str) else ""
-        ),
+        **{
+            gap: actions[gap].map(lambda x: v.t(f"dash.gap.{x}") if isinstance(x, str) else "")
+            for gap in ("part1_gap", "part2_gap")
+        }
     )
     ui.table(
         actions,

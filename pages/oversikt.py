@@ -51,49 +51,48 @@ for i, (h, col) in enumerate(zip(headlines(now, v.lang), cols, strict=True)):
         st.markdown(h.sentence)
 
 st.divider()
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader(v.t("dash.overview.coverage"))
-    ui.show_chart("overview.coverage", v, lambda: charts.coverage_split(now, v.lang), "ov_coverage")
-    st.page_link(
-        "pages/oslomodellen.py", label=v.t("dash.overview.to_oslo"), icon=":material/arrow_forward:"
-    )
-with right:
-    st.subheader(v.t("dash.overview.dialogue"))
-    ui.show_chart(
+# Four charts in two rows, each with a link to the page that has it in full (findings: none)
+CARDS = (
+    (
+        "dash.overview.coverage",
+        "overview.coverage",
+        lambda: charts.coverage_split(now, v.lang),
+        "ov_coverage",
+        ("pages/oslomodellen.py", "dash.overview.to_oslo"),
+    ),
+    (
+        "dash.overview.dialogue",
         "overview.dialogue",
-        v,
         lambda: charts.status_counts(
             now["factories"]["central_by_status"], DIALOGUE_STATUSES, v.lang
         ),
         "ov_dialogue",
-    )
-    st.page_link(
-        "pages/sosial_dialog.py",
-        label=v.t("dash.overview.to_dialogue"),
-        icon=":material/arrow_forward:",
-    )
-
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader(v.t("dash.overview.deadlines"))
-    ui.show_chart(
+        ("pages/sosial_dialog.py", "dash.overview.to_dialogue"),
+    ),
+    (
+        "dash.overview.deadlines",
         "overview.deadlines",
-        v,
         lambda: charts.status_counts(now["deadlines"], DEADLINE_STATUSES, v.lang),
         "ov_deadlines",
-    )
-    st.page_link(
-        "pages/frister.py", label=v.t("dash.overview.to_deadlines"), icon=":material/arrow_forward:"
-    )
-with right:
-    st.subheader(v.t("dash.overview.findings"))
-    ui.show_chart(
+        ("pages/frister.py", "dash.overview.to_deadlines"),
+    ),
+    (
+        "dash.overview.findings",
         "overview.findings",
-        v,
         lambda: charts.status_counts(now["findings"]["open_by_severity"], SEVERITIES, v.lang),
         "ov_findings",
-    )
+        None,
+    ),
+)
+for row in (CARDS[:2], CARDS[2:]):
+    for column, (title, name, build, key, link) in zip(
+        st.columns(2, gap="large"), row, strict=True
+    ):
+        with column:
+            st.subheader(v.t(title))
+            ui.show_chart(name, v, build, key)
+            if link is not None:
+                st.page_link(link[0], label=v.t(link[1]), icon=":material/arrow_forward:")
 
 st.subheader(v.t("dash.overview.trend"))
 # The charts are built once per view and shared by every session that shows it (ui.show_chart);

@@ -58,12 +58,9 @@ if not ui.empty(not_started, v, "dash.dialogue.actions.none"):
     )
 
 st.divider()
-only_central = st.toggle(
-    v.t("dash.dialogue.only_central"),
-    key=ui.url_flag("central"),
-    help=v.t("dash.dialogue.only_central.help"),
+only_central = ui.url_toggle(
+    v.t("dash.dialogue.only_central"), "central", help=v.t("dash.dialogue.only_central.help")
 )
-ui.keep_in_url("central", "1" if only_central else None)
 shown = central if only_central else df
 
 st.subheader(v.t("dash.dialogue.map"))
@@ -127,25 +124,7 @@ if not ui.empty(required, v, "dash.dialogue.progress.none"):
 st.subheader(v.t("dash.dialogue.all"))
 ui.table(
     shown,
-    [
-        Col("factory_name", "dash.col.factory"),
-        Col("factory_id", "dash.col.factory_id"),
-        Col("supplier_name", "dash.col.supplier"),
-        Col("country", "dash.col.country", "country"),
-        Col("city", "dash.col.city"),
-        Col("central", "dash.col.central", "bool"),
-        Col("dialogue_status", "dash.col.dialogue_status", "code"),
-        Col("dialogue_tool", "dash.col.tool"),
-        Col("dialogue_started", "dash.col.started", "date"),
-        Col("due_date", "dash.col.dialogue_due", "date"),
-        Col("days_late", "dash.col.days_vs_deadline", "days"),
-        Col("workers", "dash.col.workers", "int"),
-        Col("trained_share", "dash.col.trained_share", "pct"),
-        Col("worker_committee", "dash.col.worker_committee", "bool"),
-        Col("partner", "dash.col.partner"),
-        Col("contract_id", "dash.col.contract", "contract"),
-        Col("agency", "dash.col.agency"),
-    ],
+    ui.dialogue_columns(with_contract=True),
     v,
     "fabrikker_sosial_dialog",
 )

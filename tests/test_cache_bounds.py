@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
-    [*(ROOT / "etikkmonitor").glob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
+    [*(ROOT / "etikkmonitor").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
 )
 # One object per database path for the life of the process, not one per view: no bound needed.
 PER_PROCESS = {"store", "_ensure_default"}
@@ -35,7 +35,7 @@ def cache_decorators():
 
 def test_the_caches_are_found():
     found = {(str(f), name) for f, name, _, _ in cache_decorators()}
-    assert ("etikkmonitor/ui.py", "_cached_query") in found
+    assert ("etikkmonitor/ui/caches.py", "_cached_query") in found
     assert ("pages/oppfolging.py", "frames") in found
     assert len(found) >= 10
 

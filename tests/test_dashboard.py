@@ -304,7 +304,7 @@ def test_deadlines_page_on_the_fixture(handmade_db, monkeypatch):
 def test_deadlines_page_shows_the_first_rows_and_counts_them_all(handmade_db, monkeypatch):
     # With tables of two rows: as of D 3 overdue, 3 met late, 10 upcoming (2 within 30 days:
     # M4 and IN-404), 7 on time, 23 in all (test_handmade_fixture.py)
-    monkeypatch.setattr(ui, "MAX_SHOWN", 2)
+    monkeypatch.setattr(ui.tables, "MAX_SHOWN", 2)
     at = open_app(handmade_db, monkeypatch, "pages/frister.py", as_of=D)
     assert [t.label for t in at.tabs] == [
         "Over frist (3)",

@@ -202,7 +202,7 @@ def test_table_is_rendered_once_per_rows_and_view():
         def fail(*args, **kwargs):
             raise AssertionError("converted again")
 
-        mp.setattr(ui, "_shown_frame", fail)
+        mp.setattr(ui.tables, "_shown_frame", fail)
         at.run()  # a warm run replays the element
     assert not at.exception
     assert at.dataframe[0].proto.SerializeToString() == first
@@ -775,7 +775,8 @@ def test_every_dashboard_text_has_both_languages():
 def test_every_text_key_used_exists():
     texts = _all_text()
     files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
-    files += [ROOT / "etikkmonitor" / n for n in ("ui.py", "charts.py", "headlines.py")]
+    files += [*(ROOT / "etikkmonitor" / "ui").glob("*.py")]
+    files += [ROOT / "etikkmonitor" / n for n in ("charts.py", "headlines.py")]
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -122,11 +122,11 @@ def test_a_status_column_is_as_wide_as_its_longest_word():
     # Streamlit sizes a column by its first rows: blank ones cut "Kommende" to "Komme"
     v = ui.View(db_path="", import_id=1, as_of=pd.Timestamp("2024-06-30").date())
     columns = [ui.Col("deadline_status", "dash.col.deadline_status", "code")]
-    shown = ui._shown_frame(
+    shown = ui.tables._shown_frame(
         pd.DataFrame({"deadline_status": [None, None, "upcoming", "met_late"]}), columns, v
     )
     header = v.t("dash.col.deadline_status")
-    config = ui._column_config(columns, v, shown)
+    config = ui.columns._column_config(columns, v, shown)
     # the longest word is "Innfridd for sent" (17 characters, the label of met_late)
     assert config[header]["width"] == ui.text_width(["Innfridd for sent"])
     assert config[header]["width"] >= 17 * 7

@@ -1,4 +1,4 @@
-"""Words of the dashboard's pages (app.py, pages/, etikkmonitor/ui.py and charts.py)."""
+"""Words of the dashboard's pages (app.py, pages/, etikkmonitor/ui/ and charts.py)."""
 
 
 def _(nb: str, en: str) -> dict[str, str]:
