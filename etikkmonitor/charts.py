@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import plotly_paths  # noqa: F401  (speeds up every figure built below)
 from .escape import plotly as esc
 from .geo import country_name, place
 from .i18n import fmt_date, fmt_int, fmt_pct, label, t
