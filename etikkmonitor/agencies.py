@@ -81,19 +81,3 @@ def closest(key: str, by_fold: dict[str, str], limit: int = CLOSEST) -> list[str
         return []
     best = process.extract(key, list(by_fold), scorer=fuzz.WRatio, limit=limit)
     return [by_fold[name] for name, _score, _i in best]
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~=$:&])")
-_MD_LINE_START = re.compile(r"^(\d+)([.)])|^-")
-
-
-def md_literal(text: str) -> str:
-    """`text` as it is inside Markdown (st.warning, st.markdown): every character Markdown or
-    Streamlit's own syntax reads (emphasis, links, images, :colors[], $math$, HTML) escaped,
-    line breaks as spaces. "." and "-" only mean something at the start of a line (a list, a
-    rule): escaped there only, so "2024-13-01" and "kontrakter.csv" stay as they are."""
-    one_line = _SPACE.sub(" ", str(text))
-    escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
-    return _MD_LINE_START.sub(
-        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\-", escaped
-    )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import re
 import subprocess
 import sys
 import tomllib
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from etikkmonitor import cli, db
-from etikkmonitor.agencies import fold, md_literal, resolve
+from etikkmonitor.agencies import fold, resolve
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "handmade"
@@ -242,18 +241,6 @@ def test_cli_agency_folded_gives_the_same_figures(fixture_db, call):
     assert part.returncode == 0
     assert json.loads(part.stdout)["agency"] == [SYKEHJEM, GRUNERLOKKA]
     assert "«grünerløkka» tolket som «Bydel Grünerløkka»" in part.stderr
-
-
-def test_md_literal_leaves_no_markdown():
-    typed = "**x** [a](http://e) ![i](http://e/i.png) :red[r] $1+1$ <b>h</b>\n# H"
-    out = md_literal(typed)
-    # every character Markdown or Streamlit reads is escaped, and no line break is left
-    assert re.search(r"(?<!\\)[*\[\]()!:$<>#`_]", out) is None
-    assert "\n" not in out
-    assert out.replace("\\", "") == typed.replace("\n", " ")
-    # a list or a rule only at the start of a line: escaped there, not in a date or a file name
-    assert md_literal("1. a") == "1\\. a" and md_literal("- a") == "\\- a"
-    assert md_literal("2024-13-01 kontrakter.csv") == "2024-13-01 kontrakter.csv"
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ import streamlit as st
 from dashboard_dbs import HANDMADE, ROOT, build
 from streamlit.testing.v1 import AppTest
 
+from etikkmonitor import ui
+
 APP = str(ROOT / "app.py")
 PAGES = [
     "pages/oversikt.py",
@@ -69,8 +71,8 @@ def test_bad_date_in_the_address_is_today_with_a_warning(handmade_db, monkeypatc
     at = open_app(handmade_db, monkeypatch, as_of=given)
     assert as_of(at) == date.today()
     [note] = warnings(at)
-    # the user's text is shown as given (escaped: "." and "-" mid-line are no Markdown)
-    assert f"«{given}»" in note
+    # the user's text is shown as given: escaped as every value from outside (ui.esc)
+    assert f"«{ui.esc(given)}»" in note
     assert words in note.replace("\\", "") and "i stedet" in note
 
 
@@ -134,7 +136,8 @@ def test_agency_from_the_address_is_never_read_as_markdown(handmade_db, monkeypa
     [note] = warnings(at)
     assert "\\*\\*Narnia\\*\\*" in note
     assert "\\[klikk\\]\\(http\\:" in note
-    assert "\\!\\[x\\]" in note and "\\:red\\[r\\]" in note
+    # (ui.esc also puts a word joiner after ":", so Streamlit finds no :directive: after parsing)
+    assert "\\!\\[x\\]" in note and ui.esc(":red[r]") in note
 
 
 def test_english_warning_is_english(handmade_db, monkeypatch):
@@ -144,3 +147,12 @@ def test_english_warning_is_english(handmade_db, monkeypatch):
     assert any("there is no month 13" in n and "instead" in n for n in notes)
     assert any("'Narnia', which is not in the data" in n for n in notes)
     assert not any("«" in n for n in notes)
+
+
+def test_a_web_address_or_email_in_the_address_is_no_link(handmade_db, monkeypatch):
+    # Streamlit links bare www.… and a@b.no in text after parsing, where backslashes are gone;
+    # the note has a word joiner (U+2060) after "www" and before "@" (escape.markdown)
+    for typed, broken in (("www.example.org", "www\u2060\\.example"), ("a@b.no", "a\u2060\\@b")):
+        at = open_app(handmade_db, monkeypatch, as_of="2024-06-30", agency=typed)
+        [note] = warnings(at)
+        assert broken in note and typed not in note

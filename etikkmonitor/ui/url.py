@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ..agencies import md_literal, resolve
+from ..agencies import resolve
 from ..dates import DateProblem, parse_iso
 from ..geo import country_name
 from ..i18n import DEFAULT_LANG, LANGS, fmt_date, label, t
-from .model import View
+from .model import View, esc
 
 # URL keys of the sidebar: Filters field -> query parameter
 FILTER_PARAMS = {
@@ -123,7 +123,7 @@ def _url_as_of(lang: str, notes: list[str]) -> date:
             t(
                 "dash.url.bad_date",
                 lang,
-                problem=md_literal(e.message(lang)),
+                problem=esc(e.message(lang)),
                 today=fmt_date(today, lang),
             )
         )
@@ -136,16 +136,14 @@ def _url_agencies(known: list[str], lang: str, notes: list[str]) -> list[str]:
     found = resolve(url_values(FILTER_PARAMS["agencies"]), known)
     for typed, near in found.unknown:
         key = "dash.url.unknown_agency" if near else "dash.url.unknown_agency.none"
-        notes.append(
-            t(key, lang, name=md_literal(typed), closest="; ".join(md_literal(x) for x in near))
-        )
+        notes.append(t(key, lang, name=esc(typed), closest="; ".join(esc(x) for x in near)))
     for typed, names in found.ambiguous:
         notes.append(
             t(
                 "dash.url.ambiguous_agency",
                 lang,
-                name=md_literal(typed),
-                names="; ".join(md_literal(x) for x in names),
+                name=esc(typed),
+                names="; ".join(esc(x) for x in names),
             )
         )
     return found.matched
