@@ -23,7 +23,7 @@ import pandas as pd
 from . import db, settings
 from .filters import Filters
 from .geo import country_name
-from .i18n import DEFAULT_LANG, fmt_number, t
+from .i18n import DEFAULT_LANG, fmt_list, fmt_number, plural, t
 
 # The terms of the score, in the order they are shown (and break ties between reasons).
 # The first three say what the contract is (its exposure); the others what has happened.
@@ -234,19 +234,20 @@ def reason(term: str, row: dict, lang: str = DEFAULT_LANG) -> str:
         return t(key, lang, country=country, rating=rating)
     if term == "findings":
         return findings_reason(row, lang)
+    # the counts of these reasons are written as they come (n=n), without grouping, as always
     if term == "overdue":
-        n, days = row["overdue_count"], row["max_days_overdue"]
-        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n, days=days)
+        n = row["overdue_count"]
+        return plural(key, n, lang, n=n, days=row["max_days_overdue"])
     if term == "social_dialogue":
         n = row["central_without_dialogue"]
-        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
+        return plural(key, n, lang, n=n)
     if term == "audit":
         if row["last_audit_date"] is None:
             key = "priority.reason.audit_never"
         return t(key, lang, months=row["months_without_audit"])
     if term == "documentation":
         n = row["documentation_missing"]
-        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
+        return plural(key, n, lang, n=n)
     raise KeyError(term)
 
 
@@ -257,21 +258,9 @@ def findings_reason(row: dict, lang: str = DEFAULT_LANG) -> str:
     for sev in SEVERITIES:
         n = row[f"open_{sev}"]
         if n and w[f"finding_{sev}"] > 0:
-            singular, plural = t(f"priority.sev.{sev}", lang).split("|")
-            parts.append(f"{n} {singular if n == 1 else plural}")
+            parts.append(plural(f"severity.{sev}", n, lang, n=n))
             total += n
-    joined = ", ".join(parts[:-1]) + f" {t('priority.and', lang)} " + parts[-1]
-    text = joined if len(parts) > 1 else parts[0]
-    if lang == "nb":
-        return t(
-            "priority.reason.findings", lang, parts=text, open="åpent" if total == 1 else "åpne"
-        )
-    return t(
-        "priority.reason.findings",
-        lang,
-        parts=text,
-        findings="finding" if total == 1 else "findings",
-    )
+    return plural("priority.reason.findings", total, lang, parts=fmt_list(parts, lang))
 
 
 def rating_label(rating) -> str:
