@@ -13,7 +13,7 @@ import calendar
 import re
 from datetime import date
 
-from .i18n import fmt_date, t
+from .i18n import fmt_date, month_name, t
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2199, 12, 31)
@@ -33,7 +33,7 @@ class DateProblem(ValueError):
             k: fmt_date(x, lang) if isinstance(x, date) else x for k, x in self.values.items()
         }
         if self.key == "date.bad_day":
-            values["name"] = t(f"date.month.{values['month']}", lang)
+            values["name"] = month_name(values["month"], lang)
         return t(self.key, lang, **values)
 
 

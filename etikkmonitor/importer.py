@@ -17,14 +17,11 @@ from pathlib import Path
 
 import duckdb
 
-from . import checking, db, schema, settings
+from . import checking, db, geo, schema, settings
 from .eforms import load as notices
 from .eforms.sources import split as split_notices
 from .guards import check_size, max_file_bytes
 from .reading import Reader, RefusalError, Refused, refusal
-
-COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
-COUNTRY_ALIASES_FILE = Path(__file__).with_name("data") / "country_aliases.csv"
 
 
 @dataclass(frozen=True)
@@ -336,16 +333,12 @@ def _load_lookups(con) -> None:
     )
     # The country's code, English and Norwegian names, and the other names it goes by
     # (ISO 3166's own English short names such as `Viet Nam`, `Türkiye`; common variants).
+    names = geo.every_country_name()
     con.execute(
         "CREATE TABLE country_lookup AS "
-        "SELECT DISTINCT em_fold(k) AS key, alpha2 FROM ("
-        "  SELECT alpha2, unnest([alpha2, name_en, name_nb]) AS k"
-        "  FROM read_csv($path, delim=';', header=true, all_varchar=true)"
-        "  UNION ALL"
-        "  SELECT alpha2, name AS k"
-        "  FROM read_csv($aliases, delim=';', header=true, all_varchar=true)"
-        ") WHERE k IS NOT NULL",
-        {"path": str(COUNTRIES_FILE), "aliases": str(COUNTRY_ALIASES_FILE)},
+        "SELECT DISTINCT em_fold(k) AS key, alpha2 "
+        "FROM (SELECT unnest($codes) AS alpha2, unnest($names) AS k) WHERE k IS NOT NULL",
+        {"codes": [code for code, _ in names], "names": [name for _, name in names]},
     )
 
 

@@ -22,7 +22,8 @@ import pandas as pd
 
 from . import db, settings
 from .filters import Filters
-from .i18n import DEFAULT_LANG, NBSP, t
+from .geo import country_name
+from .i18n import DEFAULT_LANG, fmt_list, fmt_number, plural, t
 
 # The terms of the score, in the order they are shown (and break ties between reasons).
 # The first three say what the contract is (its exposure); the others what has happened.
@@ -50,7 +51,6 @@ MAX_REASONS = 3
 # A term gives a reason only from this many points: a few øre of value explain nothing.
 REASON_MIN_POINTS = 1.0
 RATINGS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "5+": 6}
-COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
 
 
 def weights(path: str | None = None) -> tuple[dict, Path]:
@@ -87,16 +87,6 @@ def _check_country_table(path: str, _mtime: int) -> None:
             raise ValueError(
                 f"country risk table {path} line {line}: rating {row['rating']!r} is not 1-5 or 5+"
             )
-
-
-@cache
-def country_names() -> dict[str, dict[str, str]]:
-    """alpha2 -> {"nb": ..., "en": ...}."""
-    with COUNTRIES_FILE.open(encoding="utf-8") as f:
-        return {
-            r["alpha2"]: {"nb": r["name_nb"], "en": r["name_en"]}
-            for r in csv.DictReader(f, delimiter=";")
-        }
 
 
 def contract_scores(
@@ -237,27 +227,27 @@ def reason(term: str, row: dict, lang: str = DEFAULT_LANG) -> str:
     if term == "value":
         return t(key, lang, value=fmt_millions(row["value_nok"], lang))
     if term == "country_risk":
-        code = row["worst_country"]
-        country = country_names().get(code, {}).get(lang, code)
+        country = country_name(row["worst_country"], lang)
         rating = rating_label(row["worst_rating"])
         if not row["worst_rated"]:
             key = "priority.reason.country_risk_default"
         return t(key, lang, country=country, rating=rating)
     if term == "findings":
         return findings_reason(row, lang)
+    # the counts of these reasons are written as they come (n=n), without grouping, as always
     if term == "overdue":
-        n, days = row["overdue_count"], row["max_days_overdue"]
-        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n, days=days)
+        n = row["overdue_count"]
+        return plural(key, n, lang, n=n, days=row["max_days_overdue"])
     if term == "social_dialogue":
         n = row["central_without_dialogue"]
-        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
+        return plural(key, n, lang, n=n)
     if term == "audit":
         if row["last_audit_date"] is None:
             key = "priority.reason.audit_never"
         return t(key, lang, months=row["months_without_audit"])
     if term == "documentation":
         n = row["documentation_missing"]
-        return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
+        return plural(key, n, lang, n=n)
     raise KeyError(term)
 
 
@@ -268,21 +258,9 @@ def findings_reason(row: dict, lang: str = DEFAULT_LANG) -> str:
     for sev in SEVERITIES:
         n = row[f"open_{sev}"]
         if n and w[f"finding_{sev}"] > 0:
-            singular, plural = t(f"priority.sev.{sev}", lang).split("|")
-            parts.append(f"{n} {singular if n == 1 else plural}")
+            parts.append(plural(f"severity.{sev}", n, lang, n=n))
             total += n
-    joined = ", ".join(parts[:-1]) + f" {t('priority.and', lang)} " + parts[-1]
-    text = joined if len(parts) > 1 else parts[0]
-    if lang == "nb":
-        return t(
-            "priority.reason.findings", lang, parts=text, open="åpent" if total == 1 else "åpne"
-        )
-    return t(
-        "priority.reason.findings",
-        lang,
-        parts=text,
-        findings="finding" if total == 1 else "findings",
-    )
+    return plural("priority.reason.findings", total, lang, parts=fmt_list(parts, lang))
 
 
 def rating_label(rating) -> str:
@@ -292,10 +270,8 @@ def rating_label(rating) -> str:
 def fmt_millions(value_nok: float, lang: str = DEFAULT_LANG) -> str:
     """40 mill. kr / NOK 40 million; one decimal below 10 million."""
     m = value_nok / 1e6
-    s = f"{m:.0f}" if m >= 10 or m == int(m) else f"{m:.1f}"
-    if lang == "nb":
-        return f"{s.replace('.', ',')}{NBSP}mill.{NBSP}kr"
-    return f"NOK{NBSP}{s}{NBSP}million"
+    decimals = 0 if m >= 10 or m == int(m) else 1
+    return t("fmt.millions_nok", lang, m=fmt_number(m, lang, decimals, grouping=False))
 
 
 def _records(df: pd.DataFrame) -> list[dict]:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from etikkmonitor import priority, settings, ui
 from etikkmonitor.filters import Filters
-from etikkmonitor.i18n import t
+from etikkmonitor.i18n import fmt_number, plural, t
 
 WEEK = 5  # "which five contracts to act on this week": those with a next step beyond watching
 
@@ -31,14 +31,12 @@ def points(x: float, lang: str) -> str:
     """42,00 / 42.00: always two decimals, so that a list of points reads as one kind of
     number (it mixed "42", "28,57" and "12,3"); two, as scores differ in the second (0,05)
     and as `etikkmonitor priorities` prints them."""
-    s = f"{x:.2f}"
-    return s.replace(".", ",") if lang == "nb" else s
+    return fmt_number(x, lang, 2, grouping=False)
 
 
 def months(x: float, lang: str) -> str:
     """6 / 1,5: a number of months from the settings, as written there."""
-    s = f"{x:.2f}".rstrip("0").rstrip(".")
-    return s.replace(".", ",") if lang == "nb" else s
+    return fmt_number(x, lang, 2, grouping=False, trim=True)
 
 
 def points_text(s: pd.Series, lang: str) -> pd.Series:
@@ -85,10 +83,8 @@ st.caption(v.t("priority.not_verdict"))
 
 if not ui.empty(df, v):
     st.subheader(v.t("priority.week"))
-    if len(week) == 1:
-        st.caption(v.t("priority.week.caption_one"))
-    elif week:
-        st.caption(v.t("priority.week.caption", n=len(week)))
+    if week:
+        st.caption(plural("priority.week.caption", len(week), v.lang))
     else:
         st.success(v.t("priority.week.none"), icon=":material/check_circle:")
     for c in week:

@@ -13,6 +13,7 @@ import math
 import pandas as pd
 
 from .. import db, settings
+from ..i18n import fmt_number
 
 
 def params(import_id: int, year: int, agencies: list[str] | None = None) -> dict:
@@ -193,5 +194,4 @@ def chart_rows(groups: pd.DataFrame) -> pd.DataFrame:
 
 def fmt_rate(rate: float, lang: str = "nb") -> str:
     """An exchange rate as written: 11,63 (Norwegian decimal comma) or 11.63."""
-    s = f"{rate:.2f}"
-    return s.replace(".", ",") if lang == "nb" else s
+    return fmt_number(rate, lang, 2, grouping=False)

@@ -18,23 +18,28 @@ TEXT = {
         "nb": "fabrikk i {country} (ikke vurdert av ITUC, regnet som {rating})",
         "en": "factory in {country} (not rated by ITUC, counted as {rating})",
     },
-    "priority.reason.findings": {
-        "nb": "{parts} avvik {open}",
-        "en": "{parts} {findings} open",
+    # {parts}: "2 kritiske og 1 alvorlig", counted by the whole
+    "priority.reason.findings.one": {
+        "nb": "{parts} avvik åpent",
+        "en": "{parts} finding open",
     },
-    "priority.reason.overdue_one": {
-        "nb": "1 frist overskredet med {days} dager",
-        "en": "1 deadline overdue by {days} days",
+    "priority.reason.findings.other": {
+        "nb": "{parts} avvik åpne",
+        "en": "{parts} findings open",
     },
-    "priority.reason.overdue_many": {
+    "priority.reason.overdue.one": {
+        "nb": "{n} frist overskredet med {days} dager",
+        "en": "{n} deadline overdue by {days} days",
+    },
+    "priority.reason.overdue.other": {
         "nb": "{n} frister overskredet, den eldste med {days} dager",
         "en": "{n} deadlines overdue, the oldest by {days} days",
     },
-    "priority.reason.social_dialogue_one": {
-        "nb": "1 sentral fabrikk uten sosial dialog",
-        "en": "1 central factory without social dialogue",
+    "priority.reason.social_dialogue.one": {
+        "nb": "{n} sentral fabrikk uten sosial dialog",
+        "en": "{n} central factory without social dialogue",
     },
-    "priority.reason.social_dialogue_many": {
+    "priority.reason.social_dialogue.other": {
         "nb": "{n} sentrale fabrikker uten sosial dialog",
         "en": "{n} central factories without social dialogue",
     },
@@ -46,22 +51,13 @@ TEXT = {
         "nb": "aldri revidert ({months} måneder siden kontraktstart)",
         "en": "never audited ({months} months since the contract started)",
     },
-    "priority.reason.documentation_one": {
-        "nb": "dokumentasjon av sosial dialog mangler for 1 år",
-        "en": "documentation of social dialogue missing for 1 year",
+    "priority.reason.documentation.one": {
+        "nb": "dokumentasjon av sosial dialog mangler for {n} år",
+        "en": "documentation of social dialogue missing for {n} year",
     },
-    "priority.reason.documentation_many": {
+    "priority.reason.documentation.other": {
         "nb": "dokumentasjon av sosial dialog mangler for {n} år",
         "en": "documentation of social dialogue missing for {n} years",
-    },
-    "priority.and": {"nb": "og", "en": "and"},
-    # severities as adjectives: singular, plural
-    "priority.sev.critical": {"nb": "kritisk|kritiske", "en": "critical|critical"},
-    "priority.sev.major": {"nb": "alvorlig|alvorlige", "en": "major|major"},
-    "priority.sev.minor": {"nb": "mindre|mindre", "en": "minor|minor"},
-    "priority.sev.observation": {
-        "nb": "observasjon|observasjoner",
-        "en": "observation|observation",
     },
     # next steps, most urgent first
     "priority.step.follow_up_audit": {"nb": "Oppfølgingsrevisjon", "en": "Follow-up audit"},
@@ -109,13 +105,13 @@ TEXT = {
         "follow-up is most needed now.",
     },
     "priority.week": {"nb": "Denne uken", "en": "This week"},
-    "priority.week.caption": {
-        "nb": "De {n} kontraktene med flest poeng som har et neste steg, med grunnene.",
-        "en": "The {n} contracts with the most points that have a next step, with the reasons.",
-    },
-    "priority.week.caption_one": {
+    "priority.week.caption.one": {
         "nb": "Den ene kontrakten som har et neste steg, med grunnene.",
         "en": "The one contract that has a next step, with the reasons.",
+    },
+    "priority.week.caption.other": {
+        "nb": "De {n} kontraktene med flest poeng som har et neste steg, med grunnene.",
+        "en": "The {n} contracts with the most points that have a next step, with the reasons.",
     },
     "priority.week.none": {
         "nb": "Ingen kontrakt i utvalget trenger et tiltak nå. Alle står i listen under.",
