@@ -246,12 +246,16 @@ def _best_table(con, header: list[str]) -> str | None:
     return best
 
 
-def _known_words(con, col: schema.Column) -> set[str]:
+def _unknown_words(con, col: schema.Column, values: list[str]) -> list[str]:
+    """The values that are not ours. Yes/no: those em_parse_bool cannot read, so its macro
+    stays the one list of yes/no words; a choice: neither a code nor its Norwegian word."""
     if col.type == schema.BOOL:
-        words = ["ja", "nei", "yes", "no", "true", "false", "1", "0", "x"]
-    else:
-        words = [w for pair in col.values.items() for w in pair]
-    return set(fold(con, words))
+        read = con.execute(
+            "SELECT list_transform($v, lambda x: em_parse_bool(x) IS NOT NULL)", {"v": values}
+        ).fetchone()[0]
+        return [w for w, ok in zip(values, read, strict=True) if not ok]
+    known = set(fold(con, [w for pair in col.values.items() for w in pair]))
+    return [w for w, k in zip(values, fold(con, values), strict=True) if k not in known]
 
 
 def _word_choices(lang, con, table, mapping, columns_of) -> dict[str, dict[str, str]]:
@@ -265,8 +269,7 @@ def _word_choices(lang, con, table, mapping, columns_of) -> dict[str, dict[str, 
             continue
         targets = list(col.values) if col.type == schema.ENUM else list(profiles.BOOL_VALUES)
         values = sorted({str(x).strip() for x in columns_of.get(header, []) if x not in (None, "")})
-        known = _known_words(con, col)
-        unknown = [w for w, k in zip(values, fold(con, values), strict=True) if k not in known]
+        unknown = _unknown_words(con, col, values)
         if not unknown:
             continue
         if not shown_title:

@@ -16,13 +16,13 @@ all on the same table macros, so they add up to those figures.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import textwrap
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import matplotlib
 import numpy as np
@@ -35,7 +35,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from PIL import Image
 
-from . import db, settings
+from . import db, schema, settings
+from . import headlines as hl
 from .filters import Filters
 from .i18n import (
     DEFAULT_LANG,
@@ -45,7 +46,6 @@ from .i18n import (
     fmt_nok,
     fmt_pct,
     label,
-    summary_sentences,
     t,
 )
 from .summary import figures_then, key_figures
@@ -68,9 +68,9 @@ MAX_AGENCIES = 12
 COVERAGE_ROW_MM = 7.0  # one agency: two bars
 MAX_COUNTRIES = 8
 
-ARROW_UP, ARROW_DOWN, ARROW_SAME = "\u2191", "\u2193", "\u2192"
-# The same arrows in the PDF core font Symbol, whose encoding puts them at 0xAD, 0xAF, 0xAE.
-SYMBOL_ARROWS = {ARROW_UP: "\u00ad", ARROW_DOWN: "\u00af", ARROW_SAME: "\u00ae"}
+# headlines.arrow's arrows in the PDF core font Symbol, whose encoding puts them at 0xAD, 0xAF,
+# 0xAE.
+SYMBOL_ARROWS = {"\u2191": "\u00ad", "\u2193": "\u00af", "\u2192": "\u00ae"}
 
 INK = 0  # text
 GREY = 90  # secondary text
@@ -82,7 +82,8 @@ PART_STYLE = {
     "part1": {"color": "#4d4d4d", "edgecolor": "#000000", "hatch": None},
     "part2": {"color": "#ffffff", "edgecolor": "#000000", "hatch": "////"},
 }
-STATUS_ORDER = ("implemented", "in_progress", "planned", "not_started", "not_reported")
+# done first and "not reported" last: the enumeration's order reversed
+STATUS_ORDER = tuple(reversed(schema.DIALOGUE_STATUS))
 STATUS_STYLE = {
     "implemented": {"color": "#262626", "hatch": None, "text": "white"},
     "in_progress": {"color": "#a6a6a6", "hatch": None, "text": "black"},
@@ -96,7 +97,6 @@ LATE_STYLE = {
     "late_31_to_90": {"color": "#8c8c8c", "hatch": "////", "text": "black"},
     "late_up_to_30": {"color": "#ffffff", "hatch": None, "text": "black"},
 }
-KINDS = ("social_dialogue", "documentation", "action_plan", "milestone")
 CHART_PT = 7.5  # chart text size, in points on paper (figures are placed at their own size)
 
 
@@ -123,14 +123,6 @@ class SnapshotData:
     most_overdue: pd.DataFrame
 
 
-def quarter_before(d: date) -> date:
-    """The same date three months earlier, clamped to the month's end (31 May -> 28/29 Feb)."""
-    month = d.month - 3
-    year = d.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
 def collect(
     store: db.Store,
     as_of: date,
@@ -142,7 +134,7 @@ def collect(
     current then (summary.figures_then), so a change since then includes new deliveries."""
     filters = filters or Filters()
     compare_is_default = compare_to is None
-    compare_to = quarter_before(as_of) if compare_to is None else compare_to
+    compare_to = hl.months_before(as_of, 3) if compare_to is None else compare_to
     if compare_to > as_of:
         raise ValueError(f"compare_to {compare_to} is after as_of {as_of}")
     import_id = store.current_import_id() if import_id is None else import_id
@@ -211,9 +203,8 @@ def join_words(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])} {t('snapshot.and', lang)} {items[-1]}"
 
 
-@dataclass(frozen=True)
-class Headline:
-    """One key figure: a big value, what it is, the quotable sentence and its change."""
+class Line(NamedTuple):
+    """A headline (headlines.Headline) as the PDF prints it: only words, no figures of its own."""
 
     key: str
     value: str
@@ -224,101 +215,46 @@ class Headline:
     since: str  # "siden 30.06.2024, da 3"
 
 
-def _whole_pct(fraction: float) -> int:
-    # The percentage as printed (fmt_pct rounds the same way), so the change adds up on paper.
-    return int(f"{fraction * 100:.0f}")
+# Headlines the PDF prints as "a of b" rather than a share, and compares by that count.
+AS_COUNT = frozenset({"dialogue"})
 
 
-def _count_change(now: int, was: int, lang: str) -> tuple[str, str]:
-    diff = now - was
-    if diff == 0:
-        return ARROW_SAME, t("snapshot.change.unchanged", lang)
-    return (ARROW_UP if diff > 0 else ARROW_DOWN), fmt_int(abs(diff), lang)
-
-
-def headlines(figures: dict, previous: dict, compare_to: date, lang: str) -> list[Headline]:
-    """The five key figures of the snapshot, in the order of `summary_sentences`."""
-    sentences = summary_sentences(figures, lang)
+def headlines(figures: dict, previous: dict, compare_to: date, lang: str) -> list[Line]:
+    """The five headlines of headlines.headlines, worded for the PDF, each with its change
+    since `compare_to` as printed (headlines.change with as_printed)."""
     d0 = fmt_date(compare_to, lang)
     out = []
-
-    for i, part in enumerate(("part1", "part2")):
-        now, was = figures["oslo_model"][part], previous["oslo_model"][part]
-        was_text = (
-            fmt_pct(was["coverage"], lang)
-            if was["relevant"]
-            else t("snapshot.chart.not_relevant", lang)
-        )
-        if now["coverage"] is None or was["coverage"] is None:
-            arrow, change = "", ""
-            since = t("snapshot.change.na", lang, date=d0, was=was_text)
+    for now, was in zip(hl.headlines(figures, lang), hl.headlines(previous, lang), strict=True):
+        if now.key in AS_COUNT:
+            now, was = now.as_count(), was.as_count()
+        c = hl.change(now, was, lang, as_printed=True)
+        if c is None:
+            arrow = change = ""
+        elif c.direction == 0:
+            arrow, change = hl.arrow(c), t("snapshot.change.unchanged", lang)
         else:
-            pp = _whole_pct(now["coverage"]) - _whole_pct(was["coverage"])
-            if pp == 0:
-                arrow, change = ARROW_SAME, t("snapshot.change.unchanged", lang)
+            arrow = hl.arrow(c)
+            if now.kind == hl.PCT:
+                key = "snapshot.change.pp_one" if c.amount == 1 else "snapshot.change.pp"
+                change = t(key, lang, n=c.amount)
             else:
-                arrow = ARROW_UP if pp > 0 else ARROW_DOWN
-                key = "snapshot.change.pp_one" if abs(pp) == 1 else "snapshot.change.pp"
-                change = t(key, lang, n=abs(pp))
-            since = t("snapshot.change.since", lang, date=d0, was=was_text)
-        value = fmt_pct(now["coverage"], lang) if now["relevant"] else "–"
-        out.append(
-            Headline(
-                part, value, t(f"snapshot.caption.{part}", lang), sentences[i], arrow, change, since
-            )
-        )
-
-    def started(f: dict) -> tuple[int, int]:
-        by = f["factories"]["central_by_status"]
-        return by["implemented"] + by["in_progress"], f["factories"]["central"]
-
-    (s_now, c_now), (s_was, c_was) = started(figures), started(previous)
-    arrow, change = _count_change(s_now, s_was, lang)
-    of_was = t("snapshot.of", lang, a=fmt_int(s_was, lang), b=fmt_int(c_was, lang))
-    out.append(
-        Headline(
-            "dialogue",
-            t("snapshot.of", lang, a=fmt_int(s_now, lang), b=fmt_int(c_now, lang)),
-            t("snapshot.caption.dialogue", lang),
-            sentences[2],
-            arrow,
-            change,
-            t("snapshot.change.since", lang, date=d0, was=of_was),
-        )
-    )
-
-    now, was = figures["deadlines"]["overdue"], previous["deadlines"]["overdue"]
-    arrow, change = _count_change(now, was, lang)
-    out.append(
-        Headline(
-            "overdue",
-            fmt_int(now, lang),
-            t("snapshot.caption.overdue", lang),
-            sentences[3],
-            arrow,
-            change,
-            t("snapshot.change.since", lang, date=d0, was=fmt_int(was, lang)),
-        )
-    )
-
-    def serious(f: dict) -> int:
-        by = f["findings"]["open_by_severity"]
-        return by["critical"] + by["major"]
-
-    now, was = serious(figures), serious(previous)
-    arrow, change = _count_change(now, was, lang)
-    out.append(
-        Headline(
-            "findings",
-            fmt_int(now, lang),
-            t("snapshot.caption.findings", lang),
-            sentences[4],
-            arrow,
-            change,
-            t("snapshot.change.since", lang, date=d0, was=fmt_int(was, lang)),
-        )
-    )
+                change = fmt_int(c.amount, lang)
+        since_key = "snapshot.change.na" if c is None else "snapshot.change.since"
+        since = t(since_key, lang, date=d0, was=_printed(was, lang, "snapshot.chart.not_relevant"))
+        caption = t(f"snapshot.caption.{now.key}", lang)
+        value = _printed(now, lang)
+        out.append(Line(now.key, value, caption, now.sentence, arrow, change, since))
     return out
+
+
+def _printed(h: hl.Headline, lang: str, nothing: str | None = None) -> str:
+    """The value as the PDF prints it; a share of nothing (no relevant contracts) as "–", or
+    as the text `nothing` names."""
+    if h.key in AS_COUNT:
+        return t("snapshot.of", lang, a=fmt_int(h.count, lang), b=fmt_int(h.of, lang))
+    if h.value is None and nothing:
+        return t(nothing, lang)
+    return h.shown(lang)
 
 
 def scope_text(data: SnapshotData, lang: str) -> str:
@@ -643,7 +579,7 @@ def dialogue_rows(data: SnapshotData, lang: str, max_countries: int) -> tuple[li
     """(label, counts, end label) rows: all central factories first, then by country."""
 
     def row(label: str, counts: dict) -> tuple[str, dict, str]:
-        started = counts["implemented"] + counts["in_progress"]
+        started = sum(counts[s] for s in schema.DIALOGUE_STARTED)
         total = sum(counts.values())
         return label, counts, t("snapshot.chart.started", lang, a=started, b=total)
 
@@ -673,7 +609,7 @@ def overdue_rows(data: SnapshotData, lang: str) -> list:
     total = {k: int(data.overdue_by_kind[k].sum()) for k in LATE_ORDER}
     rows = [(t("snapshot.chart.total", lang), total, fmt_int(sum(total.values()), lang))]
     by_kind = data.overdue_by_kind.set_index("kind")
-    for kind in KINDS:
+    for kind in schema.DEADLINE_KIND:
         r = by_kind.loc[kind]
         rows.append(
             (
@@ -822,7 +758,7 @@ def _title_block(pdf: _Pdf, data: SnapshotData, lang: str) -> None:
     pdf.set_y(top + sum(heights) + 2 * pad + 5)
 
 
-def _key_figures(pdf: _Pdf, items: list[Headline], lang: str) -> None:
+def _key_figures(pdf: _Pdf, items: list[Line], lang: str) -> None:
     _heading(pdf, t("snapshot.key_figures", lang), 12)
     pdf.ln(1)
     value_w, change_w, gap = 40, 44, 4
