@@ -12,7 +12,7 @@ import calendar
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .i18n import fmt_int, fmt_pct, summary_sentences, t
+from .i18n import fmt_int, fmt_number, fmt_pct, summary_sentences, t
 
 PCT, COUNT = "pct", "count"
 
@@ -45,8 +45,8 @@ def fmt_nok_short(n, lang: str) -> str:
         return "–"
     if abs(n) < 1_000_000:
         return fmt_int(n, lang)
-    m = f"{n / 1e6:.0f}" if abs(n) >= 100_000_000 else f"{n / 1e6:.1f}"
-    return f"{m.replace('.', ',')}\u00a0mill." if lang == "nb" else f"{m}m"
+    decimals = 0 if abs(n) >= 100_000_000 else 1
+    return t("fmt.millions_short", lang, m=fmt_number(n / 1e6, lang, decimals, grouping=False))
 
 
 def months_before(d: date, months: int) -> date:
@@ -118,9 +118,8 @@ def change(
             diff = _whole_pct(now.value) - _whole_pct(before.value)
         else:
             diff = round((now.value - before.value) * 100, 1)
-        number = f"{abs(diff):.0f}" if abs(diff) >= 1 or diff == 0 else f"{abs(diff):.1f}"
-        if lang == "nb":
-            number = number.replace(".", ",")
+        decimals = 0 if abs(diff) >= 1 or diff == 0 else 1
+        number = fmt_number(abs(diff), lang, decimals, grouping=False)
         unit = t("dash.pp", lang)
         text = f"{number}\u00a0{unit}"
     else:

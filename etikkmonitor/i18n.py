@@ -2,7 +2,12 @@
 
 Texts are looked up by key with `t(key, lang, **values)`. Areas of the product keep their own
 text tables in `etikkmonitor/texts/<area>.py` (a dict `TEXT = {key: {"nb": ..., "en": ...}}`),
-merged here, so two people adding words to two pages never edit the same file.
+merged here, so two people adding words to two pages never edit the same file. A text that
+depends on a count has one entry per CLDR plural form (`key.one`, `key.other`): `plural()`.
+
+Numbers, dates and lists are laid out by Babel (CLDR data, offline) through the `fmt_*`
+functions; where CLDR's choice differs from what the product has always printed, the wrapper
+says so and keeps the product's.
 """
 
 from __future__ import annotations
@@ -10,11 +15,20 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
 
 LANGS = ("nb", "en")
 DEFAULT_LANG = "nb"
 NBSP = "\u00a0"
+# Babel's locale for each language: British English writes "5 December 2026" and "a, b and c",
+# as the English texts always have (US English: "December 5, 2026", "a, b, and c").
+BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
 # Plain words for codes: statuses and enumerations are never shown raw.
 CODES: dict[str, dict[str, str]] = {
@@ -62,6 +76,9 @@ CODES: dict[str, dict[str, str]] = {
 }
 
 TEXT: dict[str, dict[str, str]] = {
+    # millions of kroner in a narrow key-figure box, and in a sentence (`m` from fmt_number)
+    "fmt.millions_short": {"nb": "{m}\u00a0mill.", "en": "{m}m"},
+    "fmt.millions_nok": {"nb": "{m}\u00a0mill.\u00a0kr", "en": "NOK\u00a0{m}\u00a0million"},
     "summary.part1": {
         "nb": "{covered} av {relevant} relevante kontrakter har seriøsitetskrav "
         "(Oslomodellen del 1)",
@@ -130,6 +147,40 @@ def label(code: str | None, lang: str = DEFAULT_LANG) -> str:
     return (entry.get(lang) or entry[DEFAULT_LANG]) if entry else str(code)
 
 
+@cache
+def babel_locale(lang: str) -> Locale:
+    """Babel's locale for an interface language (bokmål for an unknown one)."""
+    return Locale.parse(BABEL_LOCALES.get(lang, BABEL_LOCALES[DEFAULT_LANG]))
+
+
+def fmt_number(x, lang: str = DEFAULT_LANG, decimals: int = 0, grouping: bool = True) -> str:
+    """`x` with `decimals` decimals in the language's digits: 1 234,5 / 1,234.5.
+
+    Python rounds (the float's binary value, half to even, as the product always has); Babel
+    only lays out the already rounded digits, so no figure moves by a rounding rule.
+    `grouping=False` for the short forms that never had a thousands separator ("1265 mill.")."""
+    digits = Decimal(f"{float(x):.{decimals}f}")
+    pattern = ("#,##0" if grouping else "0") + ("." + "0" * decimals if decimals else "")
+    return format_decimal(digits, format=pattern, locale=babel_locale(lang))
+
+
+def fmt_date_long(d: date, lang: str = DEFAULT_LANG) -> str:
+    """5. desember 2026 / 5 December 2026 (CLDR's long date)."""
+    return format_date(d, format="long", locale=babel_locale(lang))
+
+
+def fmt_list(items, lang: str = DEFAULT_LANG) -> str:
+    """a, b og c / a, b and c; one item as it is, none as ""."""
+    return format_list(list(items), locale=babel_locale(lang))
+
+
+def plural(key: str, n, lang: str = DEFAULT_LANG, **values) -> str:
+    """The text `key`.<CLDR plural form of n> ("one" or "other" in nb and en), with {n} the
+    count as fmt_int writes it unless `values` give it: "1 åpent avvik", "2 åpne avvik"."""
+    values.setdefault("n", fmt_int(n, lang))
+    return t(f"{key}.{babel_locale(lang).plural_form(n)}", lang, **values)
+
+
 def fmt_int(n, lang: str = DEFAULT_LANG) -> str:
     """1 250 000 (Norwegian: non-breaking thin grouping by space) or 1,250,000."""
     if n is None:
@@ -169,11 +220,6 @@ def fmt_datetime(ts: datetime | None, lang: str = DEFAULT_LANG) -> str:
     return f"{fmt_date(ts.date(), lang)} {ts.strftime('%H:%M')}"
 
 
-def counted(key: str, n: int, lang: str = DEFAULT_LANG) -> str:
-    """`n` with the noun phrase of `key`.one or `key`.other: "1 åpent avvik", "2 åpne avvik"."""
-    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=fmt_int(n, lang))
-
-
 def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
     """The key figures as sentences a politician can quote; the CLI and snapshot share them."""
     out = []
@@ -208,7 +254,7 @@ def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
         t(
             "summary.overdue",
             lang,
-            overdue=counted("summary.deadlines", d["overdue"], lang),
+            overdue=plural("summary.deadlines", d["overdue"], lang),
             upcoming=fmt_int(d["upcoming"], lang),
         )
         + "."
@@ -218,9 +264,9 @@ def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
         t(
             "summary.findings",
             lang,
-            open=counted("summary.open", fi["open"], lang),
-            critical=counted("summary.critical", fi["open_by_severity"]["critical"], lang),
-            major=counted("summary.major", fi["open_by_severity"]["major"], lang),
+            open=plural("summary.open", fi["open"], lang),
+            critical=plural("summary.critical", fi["open_by_severity"]["critical"], lang),
+            major=plural("summary.major", fi["open_by_severity"]["major"], lang),
             open_overdue=fmt_int(fi["open_overdue"], lang),
         )
         + "."

@@ -22,7 +22,8 @@ import pandas as pd
 
 from . import db, schema, settings
 from .filters import Filters
-from .i18n import DEFAULT_LANG, NBSP, t
+from .geo import country_name
+from .i18n import DEFAULT_LANG, fmt_number, t
 
 # The terms of the score, in the order they are shown (and break ties between reasons).
 # The first three say what the contract is (its exposure); the others what has happened.
@@ -50,7 +51,6 @@ MAX_REASONS = 3
 # A term gives a reason only from this many points: a few øre of value explain nothing.
 REASON_MIN_POINTS = 1.0
 RATINGS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "5+": 6}
-COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
 
 
 def weights(path: str | None = None) -> tuple[dict, Path]:
@@ -87,16 +87,6 @@ def _check_country_table(path: str, _mtime: int) -> None:
             raise ValueError(
                 f"country risk table {path} line {line}: rating {row['rating']!r} is not 1-5 or 5+"
             )
-
-
-@cache
-def country_names() -> dict[str, dict[str, str]]:
-    """alpha2 -> {"nb": ..., "en": ...}."""
-    with COUNTRIES_FILE.open(encoding="utf-8") as f:
-        return {
-            r["alpha2"]: {"nb": r["name_nb"], "en": r["name_en"]}
-            for r in csv.DictReader(f, delimiter=";")
-        }
 
 
 def contract_scores(
@@ -237,8 +227,7 @@ def reason(term: str, row: dict, lang: str = DEFAULT_LANG) -> str:
     if term == "value":
         return t(key, lang, value=fmt_millions(row["value_nok"], lang))
     if term == "country_risk":
-        code = row["worst_country"]
-        country = country_names().get(code, {}).get(lang, code)
+        country = country_name(row["worst_country"], lang)
         rating = rating_label(row["worst_rating"])
         if not row["worst_rated"]:
             key = "priority.reason.country_risk_default"
@@ -292,10 +281,8 @@ def rating_label(rating) -> str:
 def fmt_millions(value_nok: float, lang: str = DEFAULT_LANG) -> str:
     """40 mill. kr / NOK 40 million; one decimal below 10 million."""
     m = value_nok / 1e6
-    s = f"{m:.0f}" if m >= 10 or m == int(m) else f"{m:.1f}"
-    if lang == "nb":
-        return f"{s.replace('.', ',')}{NBSP}mill.{NBSP}kr"
-    return f"NOK{NBSP}{s}{NBSP}million"
+    decimals = 0 if m >= 10 or m == int(m) else 1
+    return t("fmt.millions_nok", lang, m=fmt_number(m, lang, decimals, grouping=False))
 
 
 def _records(df: pd.DataFrame) -> list[dict]:

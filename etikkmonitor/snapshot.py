@@ -16,11 +16,9 @@ all on the same table macros, so they add up to those figures.
 
 from __future__ import annotations
 
-import csv
 import textwrap
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,14 +36,18 @@ from PIL import Image
 from . import db, schema, settings
 from . import headlines as hl
 from .filters import Filters
+from .geo import country_name
 from .i18n import (
     DEFAULT_LANG,
     LANGS,
     fmt_date,
+    fmt_date_long,
     fmt_int,
+    fmt_list,
     fmt_nok,
     fmt_pct,
     label,
+    plural,
     t,
 )
 from .summary import figures_then, key_figures
@@ -56,7 +58,6 @@ FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path(matplotlib.get_data_path()) / "fonts" / "ttf",
 )
-COUNTRIES_FILE = Path(__file__).with_name("data") / "countries.csv"
 
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 16.0
@@ -171,36 +172,9 @@ def _agencies_with_relevant(groups: pd.DataFrame) -> pd.DataFrame:
     return rows.rename(columns={"grp": "agency"}).reset_index(drop=True)
 
 
-@cache
-def country_names() -> dict[str, dict[str, str]]:
-    """alpha-2 -> {"nb": name, "en": name}."""
-    with COUNTRIES_FILE.open(encoding="utf-8", newline="") as f:
-        return {
-            row["alpha2"]: {"nb": row["name_nb"], "en": row["name_en"]}
-            for row in csv.DictReader(f, delimiter=";")
-        }
-
-
-def country_name(code: str, lang: str) -> str:
-    return country_names().get(code, {}).get(lang, code)
-
-
 # ---------------------------------------------------------------------------------------------
 # Words
 # ---------------------------------------------------------------------------------------------
-
-
-def long_date(d: date, lang: str) -> str:
-    """31. mars 2025 / 31 March 2025."""
-    month = t("snapshot.months", lang).split(",")[d.month - 1]
-    return t("snapshot.long_date", lang, day=d.day, month=month, year=d.year)
-
-
-def join_words(items: list[str], lang: str) -> str:
-    """a, b og c / a, b and c."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t('snapshot.and', lang)} {items[-1]}"
 
 
 class Line(NamedTuple):
@@ -235,8 +209,7 @@ def headlines(figures: dict, previous: dict, compare_to: date, lang: str) -> lis
         else:
             arrow = hl.arrow(c)
             if now.kind == hl.PCT:
-                key = "snapshot.change.pp_one" if c.amount == 1 else "snapshot.change.pp"
-                change = t(key, lang, n=c.amount)
+                change = plural("snapshot.change.pp", c.amount, lang)
             else:
                 change = fmt_int(c.amount, lang)
         since_key = "snapshot.change.na" if c is None else "snapshot.change.since"
@@ -261,7 +234,7 @@ def scope_text(data: SnapshotData, lang: str) -> str:
     """What the snapshot covers: agencies, other filters, number of contracts."""
     f = data.filters
     if f.agencies:
-        who = t("snapshot.covers_agencies", lang, agencies=join_words(list(f.agencies), lang))
+        who = t("snapshot.covers_agencies", lang, agencies=fmt_list(f.agencies, lang))
     else:
         who = t("snapshot.covers_all", lang)
     parts = [who]
@@ -272,10 +245,8 @@ def scope_text(data: SnapshotData, lang: str) -> str:
         ("contract_types", f.contract_types),
     ):
         if values:
-            parts.append(f"{t(f'snapshot.filter.{dim}', lang)}: {join_words(list(values), lang)}")
-    count = data.figures["contracts"]
-    key = "snapshot.n_contracts_one" if count == 1 else "snapshot.n_contracts"
-    n = t(key, lang, n=fmt_int(count, lang))
+            parts.append(f"{t(f'snapshot.filter.{dim}', lang)}: {fmt_list(values, lang)}")
+    n = plural("snapshot.n_contracts", data.figures["contracts"], lang)
     return "; ".join(parts) + f" · {n}"
 
 
@@ -295,7 +266,7 @@ def import_text(data: SnapshotData, lang: str) -> str:
 
 def definitions_text(data: SnapshotData, lang: str) -> str:
     rules = data.rules
-    cats = join_words([c.lower() for c in rules["part1_categories"]], lang)
+    cats = fmt_list([c.lower() for c in rules["part1_categories"]], lang)
     return t(
         "snapshot.definitions",
         lang,
@@ -721,7 +692,7 @@ def _title_block(pdf: _Pdf, data: SnapshotData, lang: str) -> None:
     pdf.cell(
         WIDTH,
         7,
-        pdf.safe(t("snapshot.subtitle", lang, date=long_date(data.as_of, lang))),
+        pdf.safe(t("snapshot.subtitle", lang, date=fmt_date_long(data.as_of, lang))),
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
@@ -804,8 +775,7 @@ def _key_figures(pdf: _Pdf, items: list[Line], lang: str) -> None:
 
 def _most_overdue_table(pdf: _Pdf, data: SnapshotData, lang: str) -> None:
     n = len(data.most_overdue)
-    title = t("snapshot.most_overdue", lang, n=n) if n > 1 else t("snapshot.most_overdue_one", lang)
-    _heading(pdf, title)
+    _heading(pdf, plural("snapshot.most_overdue", n, lang))
     pdf.ln(0.5)
     pdf.font(8)
     pdf.set_draw_color(RULE)

@@ -76,7 +76,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from etikkmonitor import cli, db, priority, settings
+from etikkmonitor import cli, db, geo, priority, settings
 from etikkmonitor.filters import Filters
 from etikkmonitor.importer import publish, validate
 
@@ -409,7 +409,7 @@ def test_shipped_country_table_covers_the_demo_supply_chains():
     assert "TW" not in rows  # not rated by ITUC: the default applies
     assert {r["rating"] for r in rows.values()} <= set(priority.RATINGS)
     assert {r["edition"] for r in rows.values()} == {"2024"}
-    assert set(rows) <= set(priority.country_names())
+    assert set(rows) <= set(geo.countries())
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,6 @@ TEXT = {
         "en": "Ethical trade in the City of Oslo's contracts",
     },
     "snapshot.subtitle": {"nb": "Status per {date}", "en": "Status as of {date}"},
-    "snapshot.months": {
-        "nb": "januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember",
-        "en": "January,February,March,April,May,June,July,August,September,October,November,"
-        "December",
-    },
-    "snapshot.long_date": {"nb": "{day}. {month} {year}", "en": "{day} {month} {year}"},
     # the box under the title
     "snapshot.covers": {"nb": "Omfatter", "en": "Covers"},
     "snapshot.covers_all": {"nb": "alle virksomheter", "en": "all agencies"},
@@ -20,8 +14,8 @@ TEXT = {
         "nb": "{agencies} (kontrakter virksomheten eier eller gjør avrop på)",
         "en": "{agencies} (contracts the agency owns or buys on through call-offs)",
     },
-    "snapshot.n_contracts": {"nb": "{n} kontrakter", "en": "{n} contracts"},
-    "snapshot.n_contracts_one": {"nb": "1 kontrakt", "en": "1 contract"},
+    "snapshot.n_contracts.one": {"nb": "{n} kontrakt", "en": "{n} contract"},
+    "snapshot.n_contracts.other": {"nb": "{n} kontrakter", "en": "{n} contracts"},
     "snapshot.filter.categories": {"nb": "kategori", "en": "category"},
     "snapshot.filter.suppliers": {"nb": "leverandør", "en": "supplier"},
     "snapshot.filter.countries": {"nb": "fabrikkland", "en": "factory country"},
@@ -58,8 +52,8 @@ TEXT = {
     },
     "snapshot.of": {"nb": "{a} av {b}", "en": "{a} of {b}"},
     "snapshot.change.unchanged": {"nb": "uendret", "en": "unchanged"},
-    "snapshot.change.pp": {"nb": "{n} prosentpoeng", "en": "{n} percentage points"},
-    "snapshot.change.pp_one": {"nb": "{n} prosentpoeng", "en": "{n} percentage point"},
+    "snapshot.change.pp.one": {"nb": "{n} prosentpoeng", "en": "{n} percentage point"},
+    "snapshot.change.pp.other": {"nb": "{n} prosentpoeng", "en": "{n} percentage points"},
     "snapshot.change.since": {"nb": "siden {date}, da {was}", "en": "since {date}, was {was}"},
     "snapshot.change.na": {
         "nb": "kan ikke sammenlignes med {date}, da {was}",
@@ -82,7 +76,6 @@ TEXT = {
         "when it is in progress or implemented. The arrow shows whether a figure went up, down "
         "or stayed the same.",
     },
-    "snapshot.and": {"nb": "og", "en": "and"},
     # charts
     "snapshot.chart.coverage": {
         "nb": "Andel relevante kontrakter med krav, per virksomhet",
@@ -128,13 +121,13 @@ TEXT = {
     "snapshot.chart.late_31_to_90": {"nb": "31–90 dager", "en": "31–90 days"},
     "snapshot.chart.late_over_90": {"nb": "over 90 dager", "en": "over 90 days"},
     # the table of the most overdue items
-    "snapshot.most_overdue": {
-        "nb": "De {n} fristene som er mest over tid",
-        "en": "The {n} most overdue deadlines",
-    },
-    "snapshot.most_overdue_one": {
+    "snapshot.most_overdue.one": {
         "nb": "Fristen som er over tid",
         "en": "The overdue deadline",
+    },
+    "snapshot.most_overdue.other": {
+        "nb": "De {n} fristene som er mest over tid",
+        "en": "The {n} most overdue deadlines",
     },
     "snapshot.col.contract": {"nb": "Kontrakt", "en": "Contract"},
     "snapshot.col.agency": {"nb": "Virksomhet", "en": "Agency"},
