@@ -18,7 +18,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import plotly_paths  # noqa: F401  (speeds up every figure built below)
+from . import (
+    plotly_paths,  # noqa: F401  (speeds up every figure built below)
+    schema,
+)
 from .escape import plotly as esc
 from .geo import country_name, place
 from .i18n import fmt_date, fmt_int, fmt_pct, label, t
@@ -35,13 +38,12 @@ GREEN = "#43F8B6"
 TEXT = "#2C2C2C"
 GRID = "#E6E1D6"
 
-# One scale per kind of status, in reading order, from "needs attention" to "done".
-# `not_reported` (the supplier's list gave no status) sits beside `not_started`: it counts as
-# not started, but is told apart by its beige and a dotted pattern rather than the hatching.
-DIALOGUE_STATUSES = ("not_started", "not_reported", "planned", "in_progress", "implemented")
-DEADLINE_STATUSES = ("overdue", "met_late", "upcoming", "met_on_time")
-SEVERITIES = ("critical", "major", "minor", "observation")
-DEADLINE_KINDS = ("social_dialogue", "documentation", "action_plan", "milestone")
+# One scale per kind of status, in reading order (schema.py's display orders). `not_reported`
+# is told apart from `not_started` by its beige and a dotted pattern rather than the hatching.
+DIALOGUE_STATUSES = schema.DIALOGUE_STATUS_ORDER
+DEADLINE_STATUSES = schema.DEADLINE_STATUS_ORDER
+SEVERITIES = tuple(schema.SEVERITY)
+DEADLINE_KINDS = schema.DEADLINE_KIND
 
 STATUS_COLORS = {
     # lightness: red 68, yellow 83, light blue 86, dark blue 19 (CIE L*); warm = not yet done

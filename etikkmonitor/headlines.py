@@ -1,13 +1,15 @@
-"""The overview's headline figures: value, change and a plain sentence, from key_figures.
+"""The headline figures: value, change and a plain sentence, from key_figures.
 
-Pure functions (no Streamlit), so the overview's numbers and words are tested directly, and the
-snapshot may show the same ones.
+The one headline engine: the overview shows these, and the PDF (snapshot) words the same
+`Headline`s and `change`s in its own layout. The figures themselves are defined in
+queries/summary.sql; this module only picks them and compares two dates. Pure functions (no
+Streamlit), so the numbers and words are tested directly.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .i18n import fmt_int, fmt_number, fmt_pct, summary_sentences, t
@@ -23,11 +25,17 @@ class Headline:
     kind: str
     higher_is_better: bool
     sentence: str
+    count: int  # PCT: how many the share counts (covered, started); COUNT: the value
+    of: int | None = None  # PCT: out of how many (relevant contracts, central factories)
 
     def shown(self, lang: str) -> str:
         if self.value is None:
             return "–"
         return fmt_pct(self.value, lang) if self.kind == PCT else fmt_int(self.value, lang)
+
+    def as_count(self) -> Headline:
+        """The share as its count ("12 of 20" rather than 60 %): compared by that count."""
+        return replace(self, value=self.count, kind=COUNT)
 
 
 def fmt_nok_short(n, lang: str) -> str:
@@ -49,54 +57,41 @@ def months_before(d: date, months: int) -> date:
 
 
 def headlines(f: dict, lang: str) -> list[Headline]:
-    """The five headline figures of the overview from a key_figures dict, each with the
-    sentence i18n.summary_sentences gives it (the CLI and the snapshot say the same)."""
+    """The five headline figures from a key_figures dict, each with the sentence
+    i18n.summary_sentences gives it (the CLI and the snapshot say the same)."""
     part1, part2, dialogue, overdue, findings = summary_sentences(f, lang)
-    fac = f["factories"]
-    by = fac["central_by_status"]
-    started = by["implemented"] + by["in_progress"]
-    ob = f["findings"]["open_by_severity"]
+    om, fac = f["oslo_model"], f["factories"]
+
+    def share(key: str, part: dict, sentence: str) -> Headline:
+        return Headline(
+            key,
+            t(f"dash.headline.{key}", lang),
+            part["coverage"],
+            PCT,
+            True,
+            sentence,
+            part["covered"],
+            part["relevant"],
+        )
+
+    def count(key: str, n: int, sentence: str) -> Headline:
+        return Headline(key, t(f"dash.headline.{key}", lang), n, COUNT, False, sentence, n)
+
     return [
-        Headline(
-            "part1",
-            t("dash.headline.part1", lang),
-            f["oslo_model"]["part1"]["coverage"],
-            PCT,
-            True,
-            part1,
-        ),
-        Headline(
-            "part2",
-            t("dash.headline.part2", lang),
-            f["oslo_model"]["part2"]["coverage"],
-            PCT,
-            True,
-            part2,
-        ),
+        share("part1", om["part1"], part1),
+        share("part2", om["part2"], part2),
         Headline(
             "dialogue",
             t("dash.headline.dialogue", lang),
-            round(started / fac["central"], 4) if fac["central"] else None,
+            fac["central_started_share"],
             PCT,
             True,
             dialogue,
+            fac["central_started"],
+            fac["central"],
         ),
-        Headline(
-            "overdue",
-            t("dash.headline.overdue", lang),
-            f["deadlines"]["overdue"],
-            COUNT,
-            False,
-            overdue,
-        ),
-        Headline(
-            "findings",
-            t("dash.headline.findings", lang),
-            ob["critical"] + ob["major"],
-            COUNT,
-            False,
-            findings,
-        ),
+        count("overdue", f["deadlines"]["overdue"], overdue),
+        count("findings", f["findings"]["open_serious"], findings),
     ]
 
 
@@ -105,14 +100,24 @@ class Change:
     text: str  # "+5 %-poeng", "-2", "uendret"
     direction: int  # 1 up, -1 down, 0 unchanged
     good: bool | None  # None when unchanged
+    amount: float  # the size of the move: percentage points (PCT) or a count, >= 0
 
 
-def change(now: Headline, before: Headline | None, lang: str) -> Change | None:
-    """How `now` moved since `before`; None when either side has nothing to compare."""
+def change(
+    now: Headline, before: Headline | None, lang: str, as_printed: bool = False
+) -> Change | None:
+    """How `now` moved since `before`; None when either side has nothing to compare.
+
+    `as_printed`: a share moves by the difference of its whole percentages as printed, so the
+    change adds up on paper (the PDF: 67 % and 50 % make 17 points); else by the difference of
+    the shares to a tenth of a point (the overview, whose small moves are shown as 0,4)."""
     if before is None or now.value is None or before.value is None:
         return None
     if now.kind == PCT:
-        diff = round((now.value - before.value) * 100, 1)
+        if as_printed:
+            diff = _whole_pct(now.value) - _whole_pct(before.value)
+        else:
+            diff = round((now.value - before.value) * 100, 1)
         decimals = 0 if abs(diff) >= 1 or diff == 0 else 1
         number = fmt_number(abs(diff), lang, decimals, grouping=False)
         unit = t("dash.pp", lang)
@@ -121,10 +126,15 @@ def change(now: Headline, before: Headline | None, lang: str) -> Change | None:
         diff = now.value - before.value
         text = fmt_int(abs(diff), lang)
     if diff == 0:
-        return Change(t("dash.unchanged", lang), 0, None)
+        return Change(t("dash.unchanged", lang), 0, None, 0)
     direction = 1 if diff > 0 else -1
     sign = "+" if direction > 0 else "-"
-    return Change(sign + text, direction, (direction > 0) == now.higher_is_better)
+    return Change(sign + text, direction, (direction > 0) == now.higher_is_better, abs(diff))
+
+
+def _whole_pct(fraction: float) -> int:
+    # The percentage as fmt_pct prints it (it rounds the same way).
+    return int(f"{fraction * 100:.0f}")
 
 
 def arrow(c: Change) -> str:

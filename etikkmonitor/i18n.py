@@ -285,7 +285,7 @@ def summary_sentences(figures: dict, lang: str = DEFAULT_LANG) -> list[str]:
         t(
             "summary.dialogue",
             lang,
-            started=fmt_int(by["implemented"] + by["in_progress"], lang),
+            started=fmt_int(f["central_started"], lang),
             central=fmt_int(f["central"], lang),
             implemented=fmt_int(by["implemented"], lang),
             in_progress=fmt_int(by["in_progress"], lang),

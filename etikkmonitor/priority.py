@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import db, settings
+from . import db, schema, settings
 from .filters import Filters
 from .geo import country_name
 from .i18n import DEFAULT_LANG, fmt_list, fmt_number, plural, t
@@ -45,7 +45,7 @@ NEXT_STEPS = (
     "desk_audit",
     "monitor",
 )
-SEVERITIES = ("critical", "major", "minor", "observation")
+SEVERITIES = tuple(schema.SEVERITY)
 EXPOSURE = frozenset({"product_risk", "value", "country_risk"})
 MAX_REASONS = 3
 # A term gives a reason only from this many points: a few øre of value explain nothing.

@@ -114,6 +114,33 @@ SEVERITY = {
 }
 FINDING_STATUS = {"open": "åpen", "in_progress": "under arbeid", "closed": "lukket"}
 
+# The codes queries/macros/deadlines.sql gives its rows (kind, status), in its order: not
+# columns of the export, but every page, chart and the PDF names them, so they are listed here.
+DEADLINE_KIND = ("social_dialogue", "documentation", "action_plan", "milestone")
+DEADLINE_STATUS = ("met_on_time", "met_late", "overdue", "upcoming")
+
+# The dialogue statuses that count as "started" (the headline figure). summary.sql's
+# central_started adds the counts of these two; tests/test_dashboard_parts.py checks they agree.
+DIALOGUE_STARTED = ("in_progress", "implemented")
+
+
+def _display_order(codes, order: tuple[str, ...]) -> tuple[str, ...]:
+    """`order`, checked to hold each code exactly once: a code added to an enumeration cannot
+    go missing from a chart."""
+    if sorted(order) != sorted(codes):
+        raise AssertionError(f"display order {order} is not the codes {tuple(codes)}")
+    return order
+
+
+# The dashboard's scales read from "needs attention" to "done". `not_reported` (the supplier's
+# list gave no status) sits beside `not_started`: it counts as not started.
+DIALOGUE_STATUS_ORDER = _display_order(
+    DIALOGUE_STATUS, ("not_started", "not_reported", "planned", "in_progress", "implemented")
+)
+DEADLINE_STATUS_ORDER = _display_order(
+    DEADLINE_STATUS, ("overdue", "met_late", "upcoming", "met_on_time")
+)
+
 _CONTRACT_REF = Reference(("contract_id",), "contracts", ("contract_id",))
 _FACTORY_REF = Reference(
     ("factory_id", "contract_id"), "factories", ("factory_id", "contract_id"), optional=True

@@ -13,9 +13,10 @@ import pandas as pd
 from . import db, schema, settings
 from .filters import Filters
 
-# dialogue statuses; `not_reported` (v2) has its own key in by_status
+# The codes each count is kept by, from the one list of each in schema.py; `not_reported` (v2)
+# has its own key in by_status.
 STATUSES = tuple(schema.DIALOGUE_STATUS)
-SEVERITIES = ("critical", "major", "minor", "observation")
+SEVERITIES = tuple(schema.SEVERITY)
 
 
 def key_figures(
@@ -40,43 +41,45 @@ def key_figures(
         rules=settings.rules(),
     ).iloc[0]
 
-    def n(key: str) -> int:
-        return int(row[key])
-
     def fraction(key: str):
         value = row[key]
         return None if pd.isna(value) else round(float(value), 4)
 
-    return base | {
+    return base | _shape(lambda key: int(row[key]), fraction) | {"import_id": import_id}
+
+
+def _shape(n, fraction) -> dict:
+    """The figures' nested shape, each count `n(column)` and each share `fraction(column)` of
+    summary.sql's row: one shape for a database and for none (empty_figures)."""
+    return {
         "contracts": n("contracts"),
         "oslo_model": {
-            "part1": {
-                "relevant": n("part1_relevant"),
-                "covered": n("part1_covered"),
-                "coverage": fraction("part1_coverage"),
-            },
-            "part2": {
-                "relevant": n("part2_relevant"),
-                "covered": n("part2_covered"),
-                "coverage": fraction("part2_coverage"),
-            },
+            part: {
+                "relevant": n(f"{part}_relevant"),
+                "covered": n(f"{part}_covered"),
+                "coverage": fraction(f"{part}_coverage"),
+            }
+            for part in ("part1", "part2")
         },
         "factories": {
             "total": n("factories_total"),
             "central": n("factories_central"),
             "by_status": {s: n(s) for s in STATUSES},
-            # an addition to the contract's shape: the same counts for central factories only
+            # additions to the contract's shape: the same counts for central factories only,
+            # and the headline's count and share of them with dialogue started (summary.sql)
             "central_by_status": {s: n(f"central_{s}") for s in STATUSES},
+            "central_started": n("central_started"),
+            "central_started_share": fraction("central_started_share"),
         },
-        "deadlines": {s: n(s) for s in ("met_on_time", "met_late", "overdue", "upcoming")},
+        "deadlines": {s: n(s) for s in schema.DEADLINE_STATUS},
         "findings": {
             "open": n("findings_open"),
             "open_overdue": n("findings_open_overdue"),
             "by_severity": {s: n(s) for s in SEVERITIES},
-            # an addition to the contract's shape: open findings by severity
+            # additions to the contract's shape: open findings by severity, and the serious ones
             "open_by_severity": {s: n(f"open_{s}") for s in SEVERITIES},
+            "open_serious": n("findings_open_serious"),
         },
-        "import_id": import_id,
     }
 
 
@@ -93,22 +96,4 @@ def figures_then(store: db.Store, d: date, filters: Filters | None = None) -> di
 
 
 def empty_figures() -> dict:
-    zero = {"relevant": 0, "covered": 0, "coverage": None}
-    return {
-        "contracts": 0,
-        "oslo_model": {"part1": dict(zero), "part2": dict(zero)},
-        "factories": {
-            "total": 0,
-            "central": 0,
-            "by_status": dict.fromkeys(STATUSES, 0),
-            "central_by_status": dict.fromkeys(STATUSES, 0),
-        },
-        "deadlines": dict.fromkeys(("met_on_time", "met_late", "overdue", "upcoming"), 0),
-        "findings": {
-            "open": 0,
-            "open_overdue": 0,
-            "by_severity": dict.fromkeys(SEVERITIES, 0),
-            "open_by_severity": dict.fromkeys(SEVERITIES, 0),
-        },
-        "import_id": None,
-    }
+    return _shape(lambda key: 0, lambda key: None) | {"import_id": None}

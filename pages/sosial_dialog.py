@@ -3,7 +3,7 @@ the progress of the social dialogue requirement per contract."""
 
 import streamlit as st
 
-from etikkmonitor import charts, ui
+from etikkmonitor import charts, schema, ui
 from etikkmonitor.charts import DIALOGUE_STATUSES
 from etikkmonitor.geo import country_name
 from etikkmonitor.i18n import fmt_int, fmt_pct
@@ -15,22 +15,22 @@ df = ui.query("factories_dialogue", v)
 if ui.empty(df, v, "dash.dialogue.none"):
     st.stop()
 f = ui.figures(v)["factories"]
-by = f["central_by_status"]
 central = df[df["central"]]
-not_started = central[central["dialogue_status"].isin(["not_reported", "not_started", "planned"])]
+not_started = central[~central["dialogue_status"].isin(schema.DIALOGUE_STARTED)]
 late = df[df["deadline_status"] == "overdue"]
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(v.t("dash.dialogue.central"), fmt_int(f["central"], v.lang), border=True)
 c1.caption(v.t("dash.dialogue.central.caption", total=fmt_int(f["total"], v.lang)))
-started = by["implemented"] + by["in_progress"]
 c2.metric(
     v.t("dash.dialogue.started"),
-    fmt_pct(started / f["central"], v.lang) if f["central"] else "–",
+    fmt_pct(f["central_started_share"], v.lang),
     border=True,
     help=v.t("dash.headline.dialogue.help"),
 )
-c2.caption(v.t("dash.n_of_m", n=fmt_int(started, v.lang), m=fmt_int(f["central"], v.lang)))
+c2.caption(
+    v.t("dash.n_of_m", n=fmt_int(f["central_started"], v.lang), m=fmt_int(f["central"], v.lang))
+)
 c3.metric(v.t("dash.dialogue.not_started"), fmt_int(len(not_started), v.lang), border=True)
 c3.caption(v.t("dash.dialogue.not_started.caption"))
 c4.metric(v.t("dash.dialogue.late"), fmt_int(len(late), v.lang), border=True)

@@ -7,6 +7,10 @@
 -- figure counts them: an ended or not yet started contract has nothing to follow up this week.
 -- Points are rounded to 2 decimals before they are summed, so the score is exactly the sum
 -- shown. Order: score descending, then contract_id (ties are broken the same way every time).
+-- Social dialogue is judged by the deadline rule (macros/deadlines.sql: started when
+-- dialogue_started is on or before $as_of), not by summary.sql's central_started (status in
+-- progress or implemented): a score as of a past date must not use the status the export
+-- gives today, which has no date.
 WITH contracts_in_scope AS (
     SELECT
         contract_id, title, agency, supplier_org_nr, supplier_name, start_date, end_date,
@@ -24,7 +28,7 @@ country_ratings AS (
     FROM read_csv($country_risk_file, delim = ';', header = true, all_varchar = true)
 ),
 factories_in_scope AS (
-    SELECT f.*, c.social_dialogue_required
+    SELECT f.*
     FROM factories AS f
     JOIN contracts_in_scope AS c USING (contract_id)
     WHERE f.import_id = $import_id
@@ -71,12 +75,11 @@ documentation_missing AS (
     WHERE status = 'overdue' AND kind = 'documentation'
     GROUP BY contract_id
 ),
--- Not started as of the date: no dialogue_started on or before it (as the deadline rule).
+-- Central factories whose social dialogue deadline is not met as of the date.
 central_without_dialogue AS (
     SELECT contract_id, count(*) AS central_without_dialogue
-    FROM factories_in_scope
-    WHERE social_dialogue_required AND coalesce(central, FALSE)
-      AND (dialogue_started IS NULL OR dialogue_started > $as_of)
+    FROM deadlines_as_of
+    WHERE kind = 'social_dialogue' AND met_date IS NULL
     GROUP BY contract_id
 ),
 last_audit AS (

@@ -2,8 +2,13 @@
 -- contracts the filters select that are in force on $as_of (macros/contracts_in_force.sql),
 -- judged as of that date.
 -- Parameters: $import_id, $as_of (DATE), $filters, $rules (see macros/scoped_contracts.sql).
--- Besides the contract's figures: status counts of the central factories alone, and open
--- findings by severity.
+-- Besides the contract's figures: status counts of the central factories alone, open findings
+-- by severity, and the headline figures derived from them (headline_figures), defined here
+-- once so that the dashboard, the CLI and the PDF read them and never add them up again:
+--   central_started        central factories whose social dialogue has started: in progress
+--                          or implemented (schema.DIALOGUE_STARTED lists the same two)
+--   central_started_share  central_started / central, 4 decimals, NULL without central ones
+--   findings_open_serious  open findings that are critical or major
 -- Coverage is covered / relevant rounded to 4 decimals, NULL when nothing is relevant.
 WITH contracts_in_scope AS (
     SELECT * FROM contracts_in_force($import_id, $as_of, $filters, $rules)
@@ -60,6 +65,14 @@ finding_counts AS (
         count(*) FILTER (is_open AND severity = 'minor') AS open_minor,
         count(*) FILTER (is_open AND severity = 'observation') AS open_observation
     FROM findings_as_of($import_id, $as_of, $filters, $rules)
+),
+headline_figures AS (
+    SELECT
+        fc.central_in_progress + fc.central_implemented AS central_started,
+        round((fc.central_in_progress + fc.central_implemented) / nullif(fc.central, 0), 4)
+            AS central_started_share,
+        fi.open_critical + fi.open_major AS findings_open_serious
+    FROM factory_counts AS fc, finding_counts AS fi
 )
 SELECT
     o.contracts,
@@ -73,5 +86,7 @@ SELECT
     dc.met_on_time, dc.met_late, dc.overdue, dc.upcoming,
     fi.open AS findings_open, fi.open_overdue AS findings_open_overdue,
     fi.critical, fi.major, fi.minor, fi.observation,
-    fi.open_critical, fi.open_major, fi.open_minor, fi.open_observation
-FROM oslo_model AS o, factory_counts AS fc, deadline_counts AS dc, finding_counts AS fi
+    fi.open_critical, fi.open_major, fi.open_minor, fi.open_observation,
+    h.central_started, h.central_started_share, h.findings_open_serious
+FROM oslo_model AS o, factory_counts AS fc, deadline_counts AS dc, finding_counts AS fi,
+    headline_figures AS h

@@ -18,12 +18,12 @@ import plotly.graph_objects as go
 import pytest
 from dashboard_dbs import HANDMADE, ROOT, build
 
-from etikkmonitor import charts, db, export, settings
+from etikkmonitor import charts, db, export, schema, settings
 from etikkmonitor.filters import Filters
 from etikkmonitor.geo import country_name, place
 from etikkmonitor.headlines import change, fmt_nok_short, headlines, months_before
 from etikkmonitor.i18n import CODES, LANGS, _all_text
-from etikkmonitor.summary import key_figures
+from etikkmonitor.summary import empty_figures, key_figures
 
 D = date(2024, 6, 30)
 AGENCIES = (None, "Sykehjemsetaten", "Bydel Grünerløkka", "Utviklings- og kompetanseetaten")
@@ -587,6 +587,25 @@ def test_headlines_and_changes(store):
     assert fmt_nok_short(265_286_000, "nb") == "265\u00a0mill."
     assert fmt_nok_short(1_260_000, "nb") == "1,3\u00a0mill."
     assert fmt_nok_short(900_000, "nb") == "900\u00a0000"
+
+
+def test_derived_headline_figures_come_from_summary(store):
+    """summary.sql defines the derived figures once (headline_figures); the working is
+    tests/test_handmade_fixture.py's tables of factories and findings as of D."""
+    f = key_figures(store, D)
+    fac = f["factories"]
+    # central factories: BD-001/K01 and BD-001/K08 implemented; CN-017/K01, IN-404/K09 and
+    # TR-220/K09 in progress; VN-031/K08 planned; CN-017/K06 not started -> 5 of 7 started
+    assert (fac["central_started"], fac["central"]) == (5, 7)
+    assert fac["central_started_share"] == round(5 / 7, 4)
+    # schema.DIALOGUE_STARTED names the statuses summary.sql adds up: the two agree
+    assert sum(fac["central_by_status"][s] for s in schema.DIALOGUE_STARTED) == 5
+    # open findings as of D: A2 minor, A3 critical, A4 observation, A5 major -> serious 2
+    assert f["findings"]["open_serious"] == 2
+    # no central factory: no share, and nothing serious in an empty database
+    empty = empty_figures()
+    assert empty["factories"]["central_started_share"] is None
+    assert empty["findings"]["open_serious"] == 0
 
 
 # ---------------------------------------------------------------------------------------------

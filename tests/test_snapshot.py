@@ -28,6 +28,7 @@ import pytest
 
 from etikkmonitor import db, snapshot
 from etikkmonitor.filters import Filters
+from etikkmonitor.headlines import months_before
 from etikkmonitor.i18n import summary_sentences
 from etikkmonitor.summary import empty_figures
 
@@ -436,10 +437,10 @@ def test_cli_refuses_compare_after_as_of(fixture_db, tmp_path):
 
 
 def test_quarter_before():
-    assert snapshot.quarter_before(D2) == dt.date(2024, 12, 31)
-    assert snapshot.quarter_before(dt.date(2025, 5, 31)) == dt.date(2025, 2, 28)
-    assert snapshot.quarter_before(dt.date(2024, 5, 31)) == dt.date(2024, 2, 29)
-    assert snapshot.quarter_before(dt.date(2025, 1, 15)) == dt.date(2024, 10, 15)
+    assert months_before(D2, 3) == dt.date(2024, 12, 31)
+    assert months_before(dt.date(2025, 5, 31), 3) == dt.date(2025, 2, 28)
+    assert months_before(dt.date(2024, 5, 31), 3) == dt.date(2024, 2, 29)
+    assert months_before(dt.date(2025, 1, 15), 3) == dt.date(2024, 10, 15)
 
 
 def _figures(part1: tuple, part2: tuple) -> dict:
