@@ -273,16 +273,7 @@ def findings_reason(row: dict, lang: str = DEFAULT_LANG) -> str:
             total += n
     joined = ", ".join(parts[:-1]) + f" {t('priority.and', lang)} " + parts[-1]
     text = joined if len(parts) > 1 else parts[0]
-    if lang == "nb":
-        return t(
-            "priority.reason.findings", lang, parts=text, open="åpent" if total == 1 else "åpne"
-        )
-    return t(
-        "priority.reason.findings",
-        lang,
-        parts=text,
-        findings="finding" if total == 1 else "findings",
-    )
+    return t(f"priority.reason.findings.{'one' if total == 1 else 'other'}", lang, parts=text)
 
 
 def rating_label(rating) -> str:

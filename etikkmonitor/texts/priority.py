@@ -18,9 +18,10 @@ TEXT = {
         "nb": "fabrikk i {country} (ikke vurdert av ITUC, regnet som {rating})",
         "en": "factory in {country} (not rated by ITUC, counted as {rating})",
     },
-    "priority.reason.findings": {
-        "nb": "{parts} avvik {open}",
-        "en": "{parts} {findings} open",
+    "priority.reason.findings.one": {"nb": "{parts} avvik åpent", "en": "{parts} finding open"},
+    "priority.reason.findings.other": {
+        "nb": "{parts} avvik åpne",
+        "en": "{parts} findings open",
     },
     "priority.reason.overdue_one": {
         "nb": "1 frist overskredet med {days} dager",
