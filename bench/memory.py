@@ -15,13 +15,14 @@ import argparse
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
+
+from bench.browser import settle
+from deploy.replicas import free_port, start_app, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -34,28 +35,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def settle(page, quiet_ms: int = 500, timeout_s: float = 120) -> bool:
-    """Until the script has finished: no running indicator or placeholder for `quiet_ms`."""
-    running = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
-    deadline = time.monotonic() + timeout_s
-    quiet_since = None
-    while time.monotonic() < deadline:
-        if page.locator(running).count():
-            quiet_since = None
-        elif quiet_since is None:
-            quiet_since = time.monotonic()
-        elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
-            return True
-        page.wait_for_timeout(100)
-    return False
 
 
 def links(n: int, seed: int) -> list[str]:
@@ -83,41 +62,11 @@ def main() -> None:
 
     port = free_port()
     env = {**os.environ, "ETIKKMONITOR_DB": str(args.db.resolve())}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=args.app,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_app(port, env, subprocess.DEVNULL, cwd=args.app)
     base = f"http://127.0.0.1:{port}"
     samples, failed = [], 0
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.5)
+        wait_healthy(base, [server])
         samples.append({"links": 0, "rss_mb": round(rss_mb(server.pid), 1)})
         started = time.monotonic()
         with sync_playwright() as pw:
@@ -127,7 +76,7 @@ def main() -> None:
                 try:
                     page.goto(f"{base}/{link}", timeout=120_000)
                     page.locator("h1").first.wait_for(timeout=120_000)
-                    if not settle(page):
+                    if not settle(page, quiet_ms=500, timeout_s=120, poll_ms=100):
                         failed += 1
                 except BrowserError:  # a slow page under load: counted, the run goes on
                     failed += 1

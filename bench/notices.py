@@ -48,6 +48,13 @@ def year_of_notices(n: int, path: Path, seed: int = 15) -> dict[str, int]:
     def uid() -> str:
         return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
+    def follow_up(what: str, kind: str, days: int, title: str, **extra) -> tuple[str, str]:
+        """A later notice of the procedure being made in the loop below (a change, a result):
+        same buyer and lots, issued `days` after it."""
+        return what, notice(kind=kind, notice_id=uid(), procedure_id=procedure,
+                            issued=day + timedelta(days=days), buyer=buyer, title=title,
+                            lots=lots, **extra)  # fmt: skip
+
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         k = 0
         while k < n:
@@ -88,39 +95,15 @@ def year_of_notices(n: int, path: Path, seed: int = 15) -> dict[str, int]:
             ]
             if kind == "competition" and rng.random() < 0.05:
                 files.append(
-                    (
-                        "change",
-                        notice(
-                            kind="competition",
-                            notice_id=uid(),
-                            procedure_id=procedure,
-                            issued=day + timedelta(days=7),
-                            buyer=buyer,
-                            title=f"Anskaffelse {k} (endret)",
-                            lots=lots,
-                            changes=f"{notice_id}-01",
-                        ),
-                    )
-                )
+                    follow_up("change", "competition", 7, f"Anskaffelse {k} (endret)",
+                              changes=f"{notice_id}-01")
+                )  # fmt: skip
             if kind == "competition" and rng.random() < 0.6:
                 for lot in lots:
                     lot.winners = rng.sample(suppliers, rng.choice((1, 1, 2)))
                     lot.award_value = lot.value
                     lot.conclusion = day + timedelta(days=50)
-                files.append(
-                    (
-                        "result",
-                        notice(
-                            kind="result",
-                            notice_id=uid(),
-                            procedure_id=procedure,
-                            issued=day + timedelta(days=60),
-                            buyer=buyer,
-                            title=f"Anskaffelse {k}",
-                            lots=lots,
-                        ),
-                    )
-                )
+                files.append(follow_up("result", "result", 60, f"Anskaffelse {k}"))
             for what, text in files:
                 if k >= n:
                     break

@@ -24,6 +24,11 @@ def write_report(results: dict, path: Path) -> None:
 
     scales = sorted(results)
     top = results[max(scales)]
+
+    def row(label: str, cell) -> str:
+        """A table row: `label`, then `cell(results at that scale)` for each scale."""
+        return f"| {label} | " + " | ".join(cell(results[s]) for s in scales) + " |"
+
     lines = [
         "# Performance",
         "",
@@ -37,27 +42,15 @@ def write_report(results: dict, path: Path) -> None:
         "",
         "| | " + " | ".join(f"scale {s}" for s in scales) + " |",
         "|---|" + "---|" * len(scales),
-        "| rows in the export | "
-        + " | ".join(f"{results[s]['rows']:,}".replace(",", " ") for s in scales)
-        + " |",
-        "| import, end to end | " + " | ".join(_ms(results[s]["import_s"]) for s in scales) + " |",
-        "| floor: DuckDB reads the CSVs, no checks | "
-        + " | ".join(_ms(results[s]["floor_s"]) for s in scales)
-        + " |",
-        "| import / floor | "
-        + " | ".join(f"{results[s]['import_s'] / results[s]['floor_s']:.2f}×" for s in scales)
-        + " |",
-        "| import rows per second | "
-        + " | ".join(f"{results[s]['rows_per_s']:,.0f}".replace(",", " ") for s in scales)
-        + " |",
-        "| `summary` | " + " | ".join(_ms(results[s]["summary_s"]) for s in scales) + " |",
-        "| pandas baseline (read CSVs + key figures) | "
-        + " | ".join(_ms(results[s]["pandas_s"]) for s in scales)
-        + " |",
-        "| pandas / summary | "
-        + " | ".join(f"{results[s]['pandas_s'] / results[s]['summary_s']:.0f}×" for s in scales)
-        + " |",
-        "| snapshot PDF | " + " | ".join(_ms(results[s]["snapshot_s"]) for s in scales) + " |",
+        row("rows in the export", lambda r: f"{r['rows']:,}".replace(",", " ")),
+        row("import, end to end", lambda r: _ms(r["import_s"])),
+        row("floor: DuckDB reads the CSVs, no checks", lambda r: _ms(r["floor_s"])),
+        row("import / floor", lambda r: f"{r['import_s'] / r['floor_s']:.2f}×"),
+        row("import rows per second", lambda r: f"{r['rows_per_s']:,.0f}".replace(",", " ")),
+        row("`summary`", lambda r: _ms(r["summary_s"])),
+        row("pandas baseline (read CSVs + key figures)", lambda r: _ms(r["pandas_s"])),
+        row("pandas / summary", lambda r: f"{r['pandas_s'] / r['summary_s']:.0f}×"),
+        row("snapshot PDF", lambda r: _ms(r["snapshot_s"])),
         "",
     ]
     pages = sorted({p for s in scales for p in results[s]["pages"]})

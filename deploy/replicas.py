@@ -72,7 +72,20 @@ def render(ports: list[int], template: str | None = None) -> str:
     return out
 
 
+def start_app(port: int, env: dict[str, str], log, cwd: Path = ROOT) -> subprocess.Popen:
+    """One `streamlit run app.py` on 127.0.0.1:`port`, its output to `log` (a file or
+    subprocess.DEVNULL); a replica here, and the one server of bench/ and the browser tests."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", *streamlit_flags(port)],
+        cwd=cwd,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
 def wait_healthy(url: str, procs: list[subprocess.Popen], seconds: float = 120) -> None:
+    """Until `url` answers its health check; an error if one of `procs` exits first."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -171,22 +184,7 @@ def start(
         for i, p in enumerate(app_ports, 1):
             log = (run_dir / f"replica-{i}.log").open("w")
             logs.append(log)
-            apps.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "streamlit",
-                        "run",
-                        "app.py",
-                        *streamlit_flags(p),
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                )
-            )
+            apps.append(start_app(p, env, log))
         app_urls = [f"http://127.0.0.1:{p}" for p in app_ports]
         for url in app_urls:
             wait_healthy(url, apps)

@@ -1,4 +1,5 @@
-"""Databases the dashboard tests run on: the demo export, the hand-made fixture, none at all."""
+"""How the tests build a database from an export: the demo export, the hand-made fixture, any
+other (`build`), or none at all (`empty`). conftest.py builds the shared ones once a session."""
 
 from __future__ import annotations
 

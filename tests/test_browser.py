@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -21,8 +19,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from dashboard_dbs import DEMO, ROOT, build
+from dashboard_dbs import ROOT
 
+from bench.browser import settle as browser_settle
+from deploy.replicas import free_port, start_app, wait_healthy
 from etikkmonitor import db, priority
 from etikkmonitor.filters import Filters
 from etikkmonitor.i18n import fmt_int, fmt_pct
@@ -63,52 +63,42 @@ def browser_context_args(browser_context_args):
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_dashboard(db_file: Path, log_path: Path, host: str = "localhost"):
     """`streamlit run app.py` over `db_file` on a free port, returned once /_stcore/health
     answers ok: (process, base URL, open log). The caller stops the process and closes the log."""
-    port = _free_port()
+    port = free_port()
     log = log_path.open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT,
-        env={**os.environ, "ETIKKMONITOR_DB": str(db_file)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    proc = start_app(port, {**os.environ, "ETIKKMONITOR_DB": str(db_file)}, log)
     base = f"http://{host}:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc, base, log
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"streamlit did not start; see {log.name}")
-        time.sleep(0.5)
+    try:
+        wait_healthy(base, [proc], seconds=90)
+    except RuntimeError:
+        proc.kill()
+        pytest.fail(f"streamlit did not start; see {log.name}")
+    return proc, base, log
+
+
+def stop_dashboard(proc, log) -> None:
+    """Stop what start_dashboard started: terminate, kill if it lingers, close the log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    built = build(DEMO, tmp_path_factory.mktemp("browser") / "built.duckdb")
-    copy = built.with_name("served.duckdb")  # the server holds its file: give it its own copy
-    shutil.copy(built, copy)
+def served_db(demo_db, tmp_path_factory) -> Path:
+    copy = tmp_path_factory.mktemp("browser") / "served.duckdb"
+    shutil.copy(demo_db, copy)  # the server holds its file: give it its own copy
     return copy
 
 
 @pytest.fixture(scope="module")
-def figures(demo_db):
+def figures(served_db):
     """key_figures for today (the app's default date), without and with an agency filter."""
-    store = db.Store(demo_db, read_only=True)
+    store = db.Store(served_db, read_only=True)
     try:
         agency = (
             store.cursor()
@@ -136,17 +126,12 @@ def figures(demo_db):
 
 
 @pytest.fixture(scope="module")
-def server(demo_db, figures, tmp_path_factory):
-    proc, base, log = start_dashboard(demo_db, tmp_path_factory.mktemp("log") / "streamlit.log")
+def server(served_db, figures, tmp_path_factory):
+    proc, base, log = start_dashboard(served_db, tmp_path_factory.mktemp("log") / "streamlit.log")
     SHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots: {SHOTS}")
     yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    stop_dashboard(proc, log)
 
 
 @pytest.fixture
@@ -158,23 +143,9 @@ def outside(page):
 
 
 def settle(page, quiet_ms: int = 1500, timeout_s: float = 90) -> None:
-    """Wait until the script has finished and its elements are drawn: no running indicator and
-    no loading placeholder for `quiet_ms` on end. The indicator shows only a moment after a run
-    starts, so one look is not enough; and the run can be over while widgets whose code the
-    browser is still fetching stand as placeholders (seen: for two seconds the sidebar's first
-    four filters were skeletons, its fifth already drawn)."""
-    running = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
-    deadline = time.monotonic() + timeout_s
-    quiet_since = None
-    while time.monotonic() < deadline:
-        if page.locator(running).count():
-            quiet_since = None
-        elif quiet_since is None:
-            quiet_since = time.monotonic()
-        elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
-            return
-        page.wait_for_timeout(250)
-    pytest.fail("the page did not finish running")
+    """Wait until the script has finished and its elements are drawn (bench/browser.py)."""
+    if not browser_settle(page, quiet_ms, timeout_s, poll_ms=250):
+        pytest.fail("the page did not finish running")
 
 
 def open_page(page, url: str, heading: str) -> None:

@@ -16,8 +16,8 @@ from test_browser import (  # noqa: F401  (fixtures: a server of this module's o
     CHROMIUM,
     browser_context_args,
     browser_type_launch_args,
-    demo_db,
     figures,
+    served_db,
     server,
     settle,
 )

@@ -12,7 +12,6 @@ test-artifacts/screenshots/hostile-*.png.
 from __future__ import annotations
 
 import http.server
-import subprocess
 import threading
 import urllib.parse
 import urllib.request
@@ -24,12 +23,14 @@ from dashboard_dbs import build
 from hostile_fixture import contract_ids, write_export
 from test_browser import (  # noqa: F401  (fixtures and helpers of the browser tests)
     CHROMIUM,
+    PAGES,
     SHOTS,
     browser_context_args,
     browser_type_launch_args,
     screenshot,
     settle,
     start_dashboard,
+    stop_dashboard,
 )
 
 pytestmark = [
@@ -68,27 +69,12 @@ def hostile(bait, tmp_path_factory):
     proc, base, log = start_dashboard(db_file, folder / "streamlit.log", host="127.0.0.1")
     SHOTS.mkdir(parents=True, exist_ok=True)
     yield base, values
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    stop_dashboard(proc, log)
 
 
 # The contracts started 2023-01-15: as of 2024-06-30 every factory's dialogue deadline, finding
 # and milestone is due, so every chart and list has the hostile rows.
 AS_OF = "as_of=2024-06-30"
-PAGES = [
-    ("oversikt", "/", "Oversikt"),
-    ("oslomodellen", "/oslomodellen", "Oslomodellen"),
-    ("sosial-dialog", "/sosial-dialog", "Sosial dialog"),
-    ("frister-og-avvik", "/frister-og-avvik", "Frister og avvik"),
-    ("oppfolging", "/oppfolging", "Oppfølging"),
-    ("kontrakt", "/kontrakt", "Kontrakt"),
-    ("datakvalitet", "/datakvalitet", "Datakvalitet"),
-    ("importer", "/importer", "Importer data"),
-]
 
 # Every link and image the page holds, as the browser resolved them (SVG ones too)
 LINKS_AND_IMAGES = """() => [...document.querySelectorAll('a, img, image, iframe, source, video')]

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dashboard_dbs import HANDMADE, ROOT, build
+from dashboard_dbs import ROOT
 from test_browser import (  # noqa: F401  (fixtures: chromium as Debian has it)
     CHROMIUM,
     browser_context_args,
@@ -26,12 +26,11 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(handmade_db, tmp_path_factory):
     """(base URL, database file, process) of a server on a copy of the hand-made fixture."""
     folder = tmp_path_factory.mktemp("newcomer")
-    path = build(HANDMADE, folder / "built.duckdb")
     served = folder / "served.duckdb"
-    shutil.copy(path, served)
+    shutil.copy(handmade_db, served)
     proc, base, log = start_dashboard(served, folder / "streamlit.log")
     yield base, served, proc
     if proc.poll() is None:

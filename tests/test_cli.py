@@ -31,21 +31,6 @@ SYKEHJEM = "Sykehjemsetaten"
 KNOWN = [UKE, GRUNERLOKKA, SYKEHJEM, "Bydel Alna", "Bymiljøetaten"]
 
 
-def run(*args, stdout=subprocess.PIPE) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "etikkmonitor", *map(str, args)],
-        cwd=REPO,
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-        check=False,
-    )
-
-
 class Ran:
     """What an in-process run of the command gave: exit status, stdout, stderr."""
 
@@ -63,13 +48,6 @@ def call(capsys):
     """call(*args) runs the command in this process (a subprocess costs ~3 s of imports)."""
     capsys.readouterr()
     return lambda *args: Ran(capsys, *args)
-
-
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "handmade.duckdb"
-    assert cli.main(["import", str(FIXTURE), "--db", str(path)]) == 0
-    return path
 
 
 # --- the installed command --------------------------------------------------------------------
@@ -158,22 +136,21 @@ def test_history_and_rollback(tmp_path, capsys):
         store.close()
 
 
-def test_rollback_is_the_importer_pages_code_path(tmp_path, monkeypatch, fixture_db):
+def test_rollback_is_the_importer_pages_code_path(monkeypatch, handmade_copy):
     # pages/importer.py calls etikkmonitor.history.rollback; the command must call it too
     from etikkmonitor import history
 
     calls = []
     monkeypatch.setattr(history, "rollback", lambda store, to, user=None: calls.append((to, user)))
-    path = tmp_path / "copy.duckdb"
-    path.write_bytes(fixture_db.read_bytes())
+    path = handmade_copy
     # --force: the messy demo replaces all 11 of the fixture's contracts (issue 14)
     assert cli.main(["import", str(MESSY), "--db", str(path), "--force"]) == 0
     assert cli.main(["rollback", "1", "--db", str(path)]) == 0
     assert calls == [(1, getpass.getuser())]
 
 
-def test_history_of_a_missing_database_is_an_error(tmp_path):
-    proc = run("history", "--db", tmp_path / "none.duckdb")
+def test_history_of_a_missing_database_is_an_error(tmp_path, run_cli):
+    proc = run_cli("history", "--db", tmp_path / "none.duckdb")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "Det finnes ingen database" in proc.stderr
@@ -214,11 +191,11 @@ def test_agency_that_matches_none_or_several_is_not_guessed():
 
 
 @pytest.mark.parametrize("command", ["summary", "priorities", "snapshot"])
-def test_cli_unknown_agency_is_an_error_naming_the_closest(command, fixture_db, tmp_path):
+def test_cli_unknown_agency_is_an_error_naming_the_closest(command, handmade_db, tmp_path, run_cli):
     out = tmp_path / "s.pdf"
     extra = ["--out", out] if command == "snapshot" else []
-    proc = run(command, "--as-of", "2024-06-30", "--agency", "Grunerlokka bydel x",
-               "--db", fixture_db, *extra)  # fmt: skip
+    proc = run_cli(command, "--as-of", "2024-06-30", "--agency", "Grunerlokka bydel x",
+                   "--db", handmade_db, *extra)  # fmt: skip
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "«Grunerlokka bydel x»" in proc.stderr
@@ -227,17 +204,17 @@ def test_cli_unknown_agency_is_an_error_naming_the_closest(command, fixture_db, 
     assert not out.exists()  # no tidy PDF of zeros for a politician
 
 
-def test_cli_agency_folded_gives_the_same_figures(fixture_db, call):
-    exact = call("summary", "--as-of", "2024-06-30", "--agency", GRUNERLOKKA, "--db", fixture_db,
+def test_cli_agency_folded_gives_the_same_figures(handmade_db, call):
+    exact = call("summary", "--as-of", "2024-06-30", "--agency", GRUNERLOKKA, "--db", handmade_db,
                 "--json")  # fmt: skip
     typed = call("summary", "--as-of", "2024-06-30", "--agency", "bydel grunerlokka",
-                "--db", fixture_db, "--json")  # fmt: skip
+                "--db", handmade_db, "--json")  # fmt: skip
     assert exact.returncode == typed.returncode == 0, typed.stderr
     assert json.loads(typed.stdout) == json.loads(exact.stdout)
     assert json.loads(typed.stdout)["agency"] == GRUNERLOKKA
     # a whole word of one name: taken, and said so on stderr
     part = call("summary", "--as-of", "2024-06-30", "--agency", "Sykehjemsetaten", "--agency",
-               "grünerløkka", "--db", fixture_db, "--json")  # fmt: skip
+               "grünerløkka", "--db", handmade_db, "--json")  # fmt: skip
     assert part.returncode == 0
     assert json.loads(part.stdout)["agency"] == [SYKEHJEM, GRUNERLOKKA]
     assert "«grünerløkka» tolket som «Bydel Grünerløkka»" in part.stderr
@@ -257,19 +234,19 @@ def test_cli_agency_folded_gives_the_same_figures(fixture_db, call):
     ],
 )
 @pytest.mark.parametrize("command", ["summary", "snapshot"])
-def test_cli_says_what_is_wrong_with_a_date(given, nb, en, command, fixture_db, tmp_path, call):
+def test_cli_says_what_is_wrong_with_a_date(given, nb, en, command, handmade_db, tmp_path, call):
     out = tmp_path / "s.pdf"
     extra = ["--out", out] if command == "snapshot" else []
     for lang, words in (("nb", nb), ("en", en)):
-        proc = call(command, "--as-of", given, "--db", fixture_db, "--lang", lang, *extra)
+        proc = call(command, "--as-of", given, "--db", handmade_db, "--lang", lang, *extra)
         assert proc.returncode == 2
         assert words in proc.stderr
         assert "Traceback" not in proc.stderr
     assert not out.exists()
 
 
-def test_cli_norwegian_error_line_has_no_english_label(fixture_db, call):
-    proc = call("summary", "--as-of", "2024-13-01", "--db", fixture_db)
+def test_cli_norwegian_error_line_has_no_english_label(handmade_db, call):
+    proc = call("summary", "--as-of", "2024-13-01", "--db", handmade_db)
     assert proc.stderr.startswith("bruk: etikkmonitor summary")
     assert "etikkmonitor summary: feil: argument --as-of: «2024-13-01»: måned 13" in proc.stderr
     assert "usage" not in proc.stderr and "error" not in proc.stderr
@@ -299,10 +276,10 @@ def test_argparse_errors_in_the_commands_language(call, args, nb, en):
 # --- a closed pipe ----------------------------------------------------------------------------
 
 
-def test_output_to_a_closed_pipe_ends_quietly(fixture_db):
+def test_output_to_a_closed_pipe_ends_quietly(handmade_db):
     # `summary --json | head -3`: the reader goes away; here before anything is written
     proc = subprocess.Popen(
-        [sys.executable, "-m", "etikkmonitor", "summary", "--json", "--db", str(fixture_db)],
+        [sys.executable, "-m", "etikkmonitor", "summary", "--json", "--db", str(handmade_db)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -316,27 +293,26 @@ def test_output_to_a_closed_pipe_ends_quietly(fixture_db):
 # --- language ---------------------------------------------------------------------------------
 
 
-def test_every_command_takes_lang_and_speaks_it(fixture_db, tmp_path, call):
-    summary_en = call("summary", "--as-of", "2024-06-30", "--db", fixture_db, "--lang", "en")
+def test_every_command_takes_lang_and_speaks_it(handmade_db, tmp_path, call):
+    summary_en = call("summary", "--as-of", "2024-06-30", "--db", handmade_db, "--lang", "en")
     assert summary_en.returncode == 0, summary_en.stderr
     assert "relevant contracts carry seriousness clauses" in summary_en.stdout
-    summary_nb = call("summary", "--as-of", "2024-06-30", "--db", fixture_db)
+    summary_nb = call("summary", "--as-of", "2024-06-30", "--db", handmade_db)
     assert "relevante kontrakter har seriøsitetskrav" in summary_nb.stdout
-    hist = call("history", "--db", fixture_db, "--lang", "en")
+    hist = call("history", "--db", handmade_db, "--lang", "en")
     assert hist.returncode == 0 and "* = current" in hist.stdout
     missing = call("summary", "--db", tmp_path / "none.duckdb", "--lang", "en")
     assert missing.returncode == 2 and "There is no database" in missing.stderr
     late = call("snapshot", "--as-of", "2024-06-30", "--compare-to", "2024-07-01",
-               "--db", fixture_db, "--out", tmp_path / "x.pdf")  # fmt: skip
+               "--db", handmade_db, "--out", tmp_path / "x.pdf")  # fmt: skip
     assert late.returncode == 2 and "er etter --as-of" in late.stderr
 
 
 # --- an import of one table -------------------------------------------------------------------
 
 
-def test_single_table_import_says_which_tables_it_lacks(fixture_db, tmp_path, call):
-    path = tmp_path / "one.duckdb"
-    path.write_bytes(fixture_db.read_bytes())
+def test_single_table_import_says_which_tables_it_lacks(handmade_copy, call):
+    path = handmade_copy
     before = path.read_bytes()
     one = FIXTURE / "kontrakter.csv"
 

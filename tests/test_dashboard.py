@@ -16,21 +16,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import streamlit as st
-from dashboard_dbs import DEMO, HANDMADE, ROOT, build, empty
+from app_under_test import open_app
+from dashboard_dbs import ROOT
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import ui
 
 APP = str(ROOT / "app.py")
-PAGES = [
-    "pages/oversikt.py",
-    "pages/oslomodellen.py",
-    "pages/sosial_dialog.py",
-    "pages/frister.py",
-    "pages/kontrakt.py",
-    "pages/datakvalitet.py",
-]
 TITLES = {
     "pages/oversikt.py": "Oversikt",
     "pages/oslomodellen.py": "Oslomodellen",
@@ -39,6 +31,7 @@ TITLES = {
     "pages/kontrakt.py": "Kontrakt",
     "pages/datakvalitet.py": "Datakvalitet",
 }
+PAGES = list(TITLES)
 TITLES_EN = {
     "pages/oversikt.py": "Overview",
     "pages/oslomodellen.py": "Oslo model",
@@ -52,36 +45,6 @@ UKE = "Utviklings- og kompetanseetaten"
 GRUNERLOKKA = "Bydel Grünerløkka"
 SYKEHJEM = "Sykehjemsetaten"
 NBSP = "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    return build(DEMO, tmp_path_factory.mktemp("demo") / "demo.duckdb")
-
-
-@pytest.fixture(scope="module")
-def handmade_db(tmp_path_factory):
-    return build(HANDMADE, tmp_path_factory.mktemp("handmade") / "handmade.duckdb")
-
-
-@pytest.fixture(scope="module")
-def empty_db(tmp_path_factory):
-    return empty(tmp_path_factory.mktemp("empty") / "empty.duckdb")
-
-
-def open_app(db_file, monkeypatch, page: str | None = None, **params) -> AppTest:
-    """Run app.py on `db_file` with URL parameters, then switch to `page` if given."""
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    if page and page != PAGES[0]:
-        at.switch_page(page).run(timeout=60)
-        assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -137,25 +137,14 @@ def test_paging_429_and_resume(fake, tmp_path, monkeypatch):
 
 
 def test_key_missing_or_refused(fake, tmp_path, monkeypatch):
+    march = {"buyer": BUYER, "date_from": date(2024, 3, 1), "date_to": date(2024, 3, 31),
+             "out": tmp_path, "base_url": fake.base}  # fmt: skip
     monkeypatch.delenv(doffin.KEY_ENV, raising=False)
     with pytest.raises(doffin.FetchError, match=doffin.KEY_ENV):
-        doffin.fetch(
-            buyer=BUYER,
-            date_from=date(2024, 3, 1),
-            date_to=date(2024, 3, 31),
-            out=tmp_path,
-            base_url=fake.base,
-        )
+        doffin.fetch(**march)
     monkeypatch.setenv(doffin.KEY_ENV, "wrong")
     with pytest.raises(doffin.FetchError, match="401"):
-        doffin.fetch(
-            buyer=BUYER,
-            date_from=date(2024, 3, 1),
-            date_to=date(2024, 3, 31),
-            out=tmp_path,
-            base_url=fake.base,
-            sleep=lambda s: None,
-        )
+        doffin.fetch(**march, sleep=lambda s: None)
 
 
 def test_hostile_ids_are_refused(fake, tmp_path, monkeypatch):

@@ -1,9 +1,10 @@
 """Hand-worked tests: the importer and the key figures against tests/fixtures/handmade/.
 
-Every expected number in this file was worked out by hand from the export contract
-(shared/data-contract.md) and the command-line interface, never by running the code under
-test. The working is written down next to each expectation, so that a failure can be judged:
-either the working or the code is wrong, and the comments say which rule each row hangs on.
+Every expected number in this file was worked out by hand from the export contract, version 2
+(its rules as docs/dataeksport.md states them), and the command-line interface, never by
+running the code under test. The working is written down next to each expectation, so that a
+failure can be judged: either the working or the code is wrong, and the comments say which rule
+each row hangs on.
 
 The fixture is a small, deliberately messy export, as Norwegian Excel gives it:
 
@@ -66,15 +67,12 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "handmade"
 
 D = "2024-06-30"  # the main as-of date: K10 starts and K03 ends exactly on D
@@ -642,45 +640,47 @@ SUMMARY_CASES = [
 # ---------------------------------------------------------------------------------------------
 
 
-def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    # PYTHONIOENCODING only fixes how the child's stdout is encoded for us to read; file
-    # reading inside the importer is left to its own encoding detection.
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "etikkmonitor", *map(str, args)],
-        check=False,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-    )
+@pytest.fixture(scope="session")
+def run_json(run_cli):
+    """run_json(*args) -> (the finished command, the one JSON object it printed)."""
+
+    def run(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], dict]:
+        proc = run_cli(*args)
+        try:
+            payload = json.loads(proc.stdout)
+        except json.JSONDecodeError:
+            pytest.fail(
+                f"not one JSON object on stdout (rc {proc.returncode}):\n{proc.stdout}\n"
+                f"stderr:\n{proc.stderr}"
+            )
+        return proc, payload
+
+    return run
 
 
-def run_json(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], dict]:
-    proc = run_cli(*args)
-    try:
-        payload = json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        pytest.fail(
-            f"not one JSON object on stdout (rc {proc.returncode}):\n{proc.stdout}\n"
-            f"stderr:\n{proc.stderr}"
-        )
-    return proc, payload
+@pytest.fixture(scope="session")
+def import_json(run_json):
+    """import_json(*paths, db=, strict=False) -> (exit status, the import report)."""
+
+    def run(*paths: Path, db: Path, strict: bool = False) -> tuple[int, dict]:
+        extra = ["--strict"] if strict else []
+        proc, payload = run_json("import", *paths, "--db", db, "--json", *extra)
+        return proc.returncode, payload
+
+    return run
 
 
-def import_json(*paths: Path, db: Path, strict: bool = False) -> tuple[int, dict]:
-    extra = ["--strict"] if strict else []
-    proc, payload = run_json("import", *paths, "--db", db, "--json", *extra)
-    return proc.returncode, payload
+@pytest.fixture(scope="session")
+def summary(run_json):
+    """summary(db, as_of, agency=None) -> `summary --json`'s figures."""
 
+    def run(db: Path, as_of: str, agency: str | None = None) -> dict:
+        agency_args = ["--agency", agency] if agency else []
+        proc, payload = run_json("summary", "--as-of", as_of, *agency_args, "--db", db, "--json")
+        assert proc.returncode == 0, proc.stderr
+        return payload
 
-def summary(db: Path, as_of: str, agency: str | None = None) -> dict:
-    agency_args = ["--agency", agency] if agency else []
-    proc, payload = run_json("summary", "--as-of", as_of, *agency_args, "--db", db, "--json")
-    assert proc.returncode == 0, proc.stderr
-    return payload
+    return run
 
 
 def project(actual, expected):
@@ -804,14 +804,14 @@ def build_workbook(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def csv_import(tmp_path_factory):
+def csv_import(tmp_path_factory, import_json):
     db = tmp_path_factory.mktemp("csv") / "etikk.duckdb"
     rc, report = import_json(FIXTURE, db=db)
     return db, rc, report
 
 
 @pytest.fixture(scope="module")
-def xlsx_import(tmp_path_factory):
+def xlsx_import(tmp_path_factory, import_json):
     folder = tmp_path_factory.mktemp("xlsx")
     workbook = folder / WORKBOOK
     build_workbook(workbook)
@@ -896,7 +896,7 @@ def test_csv_files_report(csv_import):
 
 
 @pytest.mark.parametrize("as_of, agency, expected", SUMMARY_CASES)
-def test_csv_summary(csv_import, as_of, agency, expected):
+def test_csv_summary(csv_import, summary, as_of, agency, expected):
     db, rc, _ = csv_import
     assert rc == 0
     actual = summary(db, as_of, agency)
@@ -954,7 +954,7 @@ def test_xlsx_files_report(xlsx_import):
 
 
 @pytest.mark.parametrize("as_of, agency, expected", SUMMARY_CASES)
-def test_xlsx_summary(xlsx_import, as_of, agency, expected):
+def test_xlsx_summary(xlsx_import, summary, as_of, agency, expected):
     db, rc, _ = xlsx_import
     assert rc == 0
     actual = summary(db, as_of, agency)
@@ -977,7 +977,7 @@ def good_db_copy(csv_import, tmp_path):
     return copy
 
 
-def test_refused_unknown_table(good_db_copy, tmp_path):
+def test_refused_unknown_table(good_db_copy, tmp_path, import_json):
     bad = tmp_path / "bad"
     bad.mkdir()
     unknown = bad / "leverandorer.csv"  # not a table name in English or Norwegian
@@ -991,7 +991,7 @@ def test_refused_unknown_table(good_db_copy, tmp_path):
     assert snapshot(good_db_copy) == before
 
 
-def test_refused_missing_required_columns(good_db_copy, tmp_path):
+def test_refused_missing_required_columns(good_db_copy, tmp_path, import_json):
     bad = tmp_path / "bad"
     bad.mkdir()
     factories = bad / "fabrikker.csv"
@@ -1018,7 +1018,7 @@ def test_refused_missing_required_columns(good_db_copy, tmp_path):
     assert snapshot(good_db_copy) == before
 
 
-def test_refused_import_creates_no_database(tmp_path):
+def test_refused_import_creates_no_database(tmp_path, import_json):
     unknown = tmp_path / "leverandorer.csv"
     unknown.write_text("Leverandør;Orgnr\nTekstil Nord AS;974760673\n", encoding="utf-8")
     db = tmp_path / "new.duckdb"
@@ -1028,7 +1028,7 @@ def test_refused_import_creates_no_database(tmp_path):
     assert not db.exists()
 
 
-def test_strict_refuses_fixture_and_changes_nothing(good_db_copy, tmp_path):
+def test_strict_refuses_fixture_and_changes_nothing(good_db_copy, tmp_path, import_json):
     # The fixture has rejected rows, so --strict must refuse the whole import.
     before = snapshot(good_db_copy)
     rc, report = import_json(FIXTURE, db=good_db_copy, strict=True)

@@ -22,14 +22,16 @@ FI_HEAD = "finding_id;audit_id;area;severity;status;due_date;closed_date"
 
 # Export 1 (January): contracts A and B. A requires social dialogue (start 2024-01-01: due
 # 2024-07-01), factory FA central and not started. Finding X1 open, due 2024-03-01.
+CONTRACT_A = "A;Klær;Bymiljøetaten;923609016;T AS;Tekstil;ja;600000;2024-01-01;;ja;ja"
+AUDITS = [A_HEAD, "R1;A;desk;2024-02-01"]
 EXPORT_1 = {
     "contracts.csv": [
         C_HEAD,
-        "A;Klær;Bymiljøetaten;923609016;T AS;Tekstil;ja;600000;2024-01-01;;ja;ja",
+        CONTRACT_A,
         "B;Sko;Bydel Alna;974760673;S AS;Sko;ja;700000;2024-01-01;;nei;nei",
     ],
     "factories.csv": [F_HEAD, "FA;A;Dhaka 1;BD;ja;not_started;"],
-    "audits.csv": [A_HEAD, "R1;A;desk;2024-02-01"],
+    "audits.csv": AUDITS,
     "findings.csv": [FI_HEAD, "X1;R1;wages;major;open;2024-03-01;"],
 }
 # Export 2 (later): B gone, C new; FA now in progress (started 2024-08-15, after its due date);
@@ -37,11 +39,11 @@ EXPORT_1 = {
 EXPORT_2 = {
     "contracts.csv": [
         C_HEAD,
-        "A;Klær;Bymiljøetaten;923609016;T AS;Tekstil;ja;600000;2024-01-01;;ja;ja",
+        CONTRACT_A,
         "C;Hansker;Bydel Alna;974760673;S AS;Hansker;ja;800000;2024-01-01;;ja;nei",
     ],
     "factories.csv": [F_HEAD, "FA;A;Dhaka 1;BD;ja;in_progress;2024-08-15"],
-    "audits.csv": [A_HEAD, "R1;A;desk;2024-02-01"],
+    "audits.csv": AUDITS,
     "findings.csv": [
         FI_HEAD,
         "X1;R1;wages;major;closed;2024-03-01;2024-05-01",

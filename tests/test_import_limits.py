@@ -50,6 +50,25 @@ def rejects(v) -> list[tuple]:
     return [(r["line"], r["column"], r["value"], r["code"]) for r in v.rejects()]
 
 
+def one_line_apart(tmp_path: Path, ids: list[str], encoding: str, odd: str, odd_encoding: str):
+    """contracts.csv validated: the header and the rows `ids` in `encoding`, then the row `odd`
+    in `odd_encoding`."""
+    data = (
+        "\n".join([HEADER, *map(row, ids)]).encode(encoding)
+        + b"\n"
+        + row(odd).encode(odd_encoding)
+        + b"\n"
+    )
+    return validate([write(tmp_path / "contracts.csv", data)])
+
+
+def kept(v) -> list[tuple]:
+    """(contract_id, agency) of the contracts rows without an error."""
+    return v.con.execute(
+        "SELECT contract_id, agency FROM checked_contracts WHERE len(errors) = 0 ORDER BY 1"
+    ).fetchall()
+
+
 # --- item 5: encodings, control characters, mojibake ------------------------------------
 
 
@@ -58,17 +77,9 @@ def test_one_windows_1252_line_in_a_utf8_file_is_rejected_not_the_file_misread(t
     # UTF-8). Three lines speak for UTF-8, one against: the file is UTF-8, the three rows keep
     # "Bymiljøetaten" and line 5 is rejected, its byte shown as \xf8. Before, the one line
     # made the whole file Windows-1252: "BymiljÃ¸etaten" in every row, no reject.
-    data = (
-        "\n".join([HEADER, row("K1"), row("K2"), row("K3")]).encode("utf-8")
-        + b"\n"
-        + row("K4").encode("cp1252")
-        + b"\n"
-    )
-    v = validate([write(tmp_path / "contracts.csv", data)])
+    v = one_line_apart(tmp_path, ["K1", "K2", "K3"], "utf-8", "K4", "cp1252")
     assert v.files()[0]["encoding"] == "utf-8"
-    got = v.con.execute(
-        "SELECT contract_id, agency FROM checked_contracts WHERE len(errors) = 0 ORDER BY 1"
-    ).fetchall()
+    got = kept(v)
     assert got == [("K1", "Bymiljøetaten"), ("K2", "Bymiljøetaten"), ("K3", "Bymiljøetaten")]
     assert rejects(v) == [(5, "agency", "Bymilj\\xf8etaten", "not_utf8")]
     f = v.files()[0]
@@ -79,17 +90,9 @@ def test_one_utf8_line_in_a_windows_1252_file_is_rejected(tmp_path):
     # Lines 2-3 Windows-1252 (two lines against UTF-8), line 4 UTF-8 (one for): the file is
     # Windows-1252, read right in lines 2-3; line 4 would read "BymiljÃ¸etaten" in it and is
     # rejected, its value shown as the UTF-8 it is.
-    data = (
-        "\n".join([HEADER, row("K1"), row("K2")]).encode("cp1252")
-        + b"\n"
-        + row("K3").encode("utf-8")
-        + b"\n"
-    )
-    v = validate([write(tmp_path / "contracts.csv", data)])
+    v = one_line_apart(tmp_path, ["K1", "K2"], "cp1252", "K3", "utf-8")
     assert v.files()[0]["encoding"] == "cp1252"
-    got = v.con.execute(
-        "SELECT contract_id, agency FROM checked_contracts WHERE len(errors) = 0 ORDER BY 1"
-    ).fetchall()
+    got = kept(v)
     assert got == [("K1", "Bymiljøetaten"), ("K2", "Bymiljøetaten")]
     assert rejects(v) == [(4, "agency", "Bymiljøetaten", "utf8_in_cp1252")]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from dashboard_dbs import HANDMADE, ROOT, build
+from dashboard_dbs import HANDMADE, ROOT
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import cli, db, ui
@@ -44,8 +44,8 @@ def handmade_contracts(path: Path, keep: set[str]) -> Path:
 
 
 @pytest.mark.parametrize("strict", [[], ["--strict"]])
-def test_a_header_only_contracts_file_is_refused(tmp_path, capsys, strict):
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+def test_a_header_only_contracts_file_is_refused(handmade_copy, tmp_path, capsys, strict):
+    db_file = handmade_copy
     before = state(db_file)
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "contracts.csv").write_text(HEADER + "\n", encoding="utf-8")
@@ -56,7 +56,9 @@ def test_a_header_only_contracts_file_is_refused(tmp_path, capsys, strict):
     assert state(db_file) == before
 
 
-def test_an_export_whose_every_contract_is_rejected_is_refused_with_its_reasons(tmp_path, capsys):
+def test_an_export_whose_every_contract_is_rejected_is_refused_with_its_reasons(
+    handmade_copy, tmp_path, capsys
+):
     # Line 2: check digit 7 where MOD11 gives 6; line 3: value "x"; line 4: check digit 8.
     # No contract is left, so nothing is published; the reasons are counted: 2 and 1.
     (tmp_path / "x").mkdir()
@@ -67,7 +69,7 @@ def test_an_export_whose_every_contract_is_rejected_is_refused_with_its_reasons(
         "K3;T;A;923609018;S;C;1;2024-01-01",
     ]
     (tmp_path / "x" / "contracts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+    db_file = handmade_copy
     before = state(db_file)
     assert cli.main(["import", str(tmp_path / "x"), "--db", str(db_file), "--lang", "en"]) == 2
     err = capsys.readouterr().err
@@ -79,8 +81,8 @@ def test_an_export_whose_every_contract_is_rejected_is_refused_with_its_reasons(
     assert state(db_file) == before
 
 
-def test_losing_most_contracts_needs_force_and_says_how_many(tmp_path, capsys):
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+def test_losing_most_contracts_needs_force_and_says_how_many(handmade_copy, capsys):
+    db_file = handmade_copy
     before = state(db_file)
     assert cli.main(["import", str(MESSY), "--db", str(db_file)]) == 2
     err = capsys.readouterr().err
@@ -94,15 +96,15 @@ def test_losing_most_contracts_needs_force_and_says_how_many(tmp_path, capsys):
     assert state(db_file)[2] == 2
 
 
-def test_the_line_is_more_than_half(tmp_path, capsys):
+def test_the_line_is_more_than_half(handmade_db, private_copy, tmp_path, capsys):
     # Over the fixture's 11: K01-K06 kept loses 5 (45 %) and is published unasked; K01-K05
     # kept loses 6 (55 %), more than half, and is refused without --force. (Single-table
     # imports: the other tables are left empty, which the command says; not judged here.)
     six = handmade_contracts(tmp_path / "six", {f"K0{i}" for i in range(1, 7)})
     five = handmade_contracts(tmp_path / "five", {f"K0{i}" for i in range(1, 6)})
-    one = build(HANDMADE, tmp_path / "one.duckdb")
+    one = private_copy(handmade_db, "one.duckdb")
     assert cli.main(["import", str(six), "--db", str(one), "--json"]) == 0
-    other = build(HANDMADE, tmp_path / "other.duckdb")
+    other = private_copy(handmade_db, "other.duckdb")
     capsys.readouterr()
     assert cli.main(["import", str(five), "--db", str(other), "--json", "--lang", "en"]) == 2
     out = capsys.readouterr().out
@@ -110,10 +112,10 @@ def test_the_line_is_more_than_half(tmp_path, capsys):
     assert '"import_contracts": 5' in out
 
 
-def test_publish_itself_refuses_an_unconfirmed_loss(tmp_path):
+def test_publish_itself_refuses_an_unconfirmed_loss(handmade_copy):
     # The check stands in publish(), under the publishing lock, so no caller can skip it and a
     # change of data between the page's check and the click is judged on the data replaced
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+    db_file = handmade_copy
     before = state(db_file)
     v = validate([MESSY])
     store = db.Store(db_file)
@@ -153,8 +155,8 @@ def publish_button(at: AppTest):
     return next(b for b in at.button if b.label == "Publiser importen")
 
 
-def test_page_refuses_a_header_only_upload(tmp_path, monkeypatch):
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+def test_page_refuses_a_header_only_upload(handmade_copy, monkeypatch):
+    db_file = handmade_copy
     before = state(db_file)
     at = open_importer(db_file, monkeypatch)
     check(at, [("kontrakter.csv", (HEADER + "\n").encode(), "text/csv")])
@@ -165,8 +167,8 @@ def test_page_refuses_a_header_only_upload(tmp_path, monkeypatch):
     assert state(db_file) == before
 
 
-def test_page_asks_before_an_import_drops_most_contracts(tmp_path, monkeypatch):
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+def test_page_asks_before_an_import_drops_most_contracts(handmade_copy, monkeypatch):
+    db_file = handmade_copy
     at = open_importer(db_file, monkeypatch)
     files = [(f.name, f.read_bytes(), "text/csv") for f in sorted(MESSY.glob("*.csv"))]
     check(at, files)
@@ -190,9 +192,9 @@ def test_page_asks_before_an_import_drops_most_contracts(tmp_path, monkeypatch):
     assert state(db_file)[2] == 2
 
 
-def test_page_asks_nothing_more_when_few_contracts_go(tmp_path, monkeypatch):
+def test_page_asks_nothing_more_when_few_contracts_go(handmade_copy, monkeypatch):
     # The fixture over itself: nothing lost, no warning, the one tick publishes
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+    db_file = handmade_copy
     at = open_importer(db_file, monkeypatch)
     check(at, [(f.name, f.read_bytes(), "text/csv") for f in sorted(HANDMADE.glob("*.csv"))])
     assert not [w for w in at.warning if "fjerner" in w.value]
@@ -202,9 +204,9 @@ def test_page_asks_nothing_more_when_few_contracts_go(tmp_path, monkeypatch):
     assert any("Import 2 er publisert" in s.value for s in at.success)
 
 
-def test_page_refuses_a_ten_megabyte_header_line_without_a_traceback(tmp_path, monkeypatch):
+def test_page_refuses_a_ten_megabyte_header_line_without_a_traceback(handmade_copy, monkeypatch):
     # Issue 14 item 7 on the page: csv's field limit had ended in an uncaught _csv.Error
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+    db_file = handmade_copy
     at = open_importer(db_file, monkeypatch)
     data = (HEADER + ";" + "B" * (10 * 1024 * 1024) + "\n").encode()
     check(at, [("kontrakter.csv", data, "text/csv")])

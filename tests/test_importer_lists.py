@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-import streamlit as st
-from dashboard_dbs import ROOT
-from streamlit.testing.v1 import AppTest
+from app_under_test import open_importer
 from test_factory_lists import FIXTURE, LIST
 
 from etikkmonitor import db
 from etikkmonitor.factory_lists import FactoryList
 from etikkmonitor.importer import publish, validate
-
-APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
@@ -27,16 +23,6 @@ def db_file(tmp_path):
     v.close()
     s.close()
     return path
-
-
-def open_importer(db_file, monkeypatch) -> AppTest:
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/importer.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_a_list_chosen_for_a_contract_on_the_page(db_file, monkeypatch, tmp_path):

@@ -12,27 +12,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 import streamlit as st
-from dashboard_dbs import HANDMADE, ROOT, build, empty
+from app_under_test import open_importer
+from dashboard_dbs import ROOT
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import db, ui
 
-APP = str(ROOT / "app.py")
 MESSY = ROOT / "data" / "demo-messy"
 
 
 def files_of(folder: Path) -> list[tuple[str, bytes, str]]:
     return [(f.name, f.read_bytes(), "text/csv") for f in sorted(folder.glob("*.csv"))]
-
-
-def open_importer(db_file, monkeypatch) -> AppTest:
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/importer.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def imports_in(db_file) -> int:
@@ -50,8 +40,8 @@ def check(at: AppTest, files) -> AppTest:
     return at
 
 
-def test_messy_upload_shows_rejects_and_publishes_only_on_confirm(tmp_path, monkeypatch):
-    db_file = empty(tmp_path / "e.duckdb")
+def test_messy_upload_shows_rejects_and_publishes_only_on_confirm(empty_copy, monkeypatch):
+    db_file = empty_copy
     at = open_importer(db_file, monkeypatch)
     check(at, files_of(MESSY))
     # data/demo-messy/README.md lists 16 rejected rows: 7 contracts, 5 factories, 1 audit,
@@ -69,8 +59,8 @@ def test_messy_upload_shows_rejects_and_publishes_only_on_confirm(tmp_path, monk
     assert imports_in(db_file) == 1
 
 
-def test_refused_upload_changes_nothing(tmp_path, monkeypatch):
-    db_file = build(HANDMADE, tmp_path / "h.duckdb")
+def test_refused_upload_changes_nothing(handmade_copy, monkeypatch):
+    db_file = handmade_copy
     before = hashlib.sha256(db_file.read_bytes()).hexdigest()
     at = open_importer(db_file, monkeypatch)
     check(at, [("leverandorer.csv", b"a;b\n1;2\n", "text/csv")])
@@ -84,10 +74,10 @@ def test_refused_upload_changes_nothing(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("lang", ["nb"])
-def test_rollback_restores_the_earlier_figures(tmp_path, monkeypatch, lang):
+def test_rollback_restores_the_earlier_figures(handmade_copy, monkeypatch, lang):
     # Import 1: the hand-made fixture (part 2: 4 of 5, 80 % as of 2024-06-30, hand-worked in
     # test_handmade_fixture.py). Import 2: the messy demo. Rolling back to 1 shows 80 % again.
-    db_file = build(HANDMADE, tmp_path / "r.duckdb")
+    db_file = handmade_copy
     at = open_importer(db_file, monkeypatch)
     check(at, files_of(MESSY))
     # The messy demo shares no contract with the fixture (its 11 go, 6 come): replacing them
@@ -111,8 +101,8 @@ def test_rollback_restores_the_earlier_figures(tmp_path, monkeypatch, lang):
     assert {m.label: m.value for m in at.metric}["Oslomodellen del 2: etisk handel"] == "80\u00a0%"
 
 
-def test_one_import_says_why_there_is_nothing_to_roll_back_or_compare(tmp_path, monkeypatch):
-    db_file = build(HANDMADE, tmp_path / "one.duckdb")
+def test_one_import_says_why_there_is_nothing_to_roll_back_or_compare(handmade_copy, monkeypatch):
+    db_file = handmade_copy
     at = open_importer(db_file, monkeypatch)
     captions = [c.value for c in at.caption]
     assert "Det finnes ingen annen import å rulle tilbake til ennå." in captions
@@ -120,7 +110,7 @@ def test_one_import_says_why_there_is_nothing_to_roll_back_or_compare(tmp_path, 
     assert not [s for s in at.selectbox if s.label == "Gjør denne importen gjeldende"]
 
 
-def test_workbook_upload_is_read_and_published(tmp_path, monkeypatch):
+def test_workbook_upload_is_read_and_published(empty_copy, monkeypatch):
     """A real .xlsx through the page (the upload had been stored without an extension, which
     openpyxl refuses: every workbook upload failed)."""
     wb = openpyxl.Workbook()
@@ -191,7 +181,7 @@ def test_workbook_upload_is_read_and_published(tmp_path, monkeypatch):
     )
     buf = io.BytesIO()
     wb.save(buf)
-    db_file = empty(tmp_path / "x.duckdb")
+    db_file = empty_copy
     at = open_importer(db_file, monkeypatch)
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     check(at, [("Kontrakter.XLSX", buf.getvalue(), xlsx)])

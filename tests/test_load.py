@@ -1,4 +1,4 @@
-"""The load test (bench/load.py): its parts by hand, and a small run of it against a real server
+"""The load test (bench/load/): its parts by hand, and a small run of it against a real server
 (two users, a few page runs each, an import published mid-run) in seconds. The full run is
 `python -m bench.load` (docs/performance.md), not part of the tests."""
 

@@ -13,27 +13,16 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-import streamlit as st
-from dashboard_dbs import HANDMADE, ROOT, build, empty
+from app_under_test import app_test
+from dashboard_dbs import HANDMADE
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import ui
 from etikkmonitor.importer import column_words
 
-APP = str(ROOT / "app.py")
-
-
-@pytest.fixture(scope="module")
-def handmade_db(tmp_path_factory):
-    return build(HANDMADE, tmp_path_factory.mktemp("handmade") / "handmade.duckdb")
-
 
 def open_page(db_file, monkeypatch, page: str, **params) -> AppTest:
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = app_test(db_file, monkeypatch, **params)
     at.switch_page(page).run(timeout=60)
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -91,9 +80,9 @@ def check(at: AppTest, files) -> AppTest:
 
 
 def test_importer_check_names_tables_the_upload_lacks_and_columns_as_the_file(
-    tmp_path, monkeypatch
+    empty_copy, monkeypatch
 ):
-    at = open_page(empty(tmp_path / "e.duckdb"), monkeypatch, "pages/importer.py")
+    at = open_page(empty_copy, monkeypatch, "pages/importer.py")
     check(at, files_of("kontrakter.csv"))
     warnings = [w.value for w in at.warning]
     # the seven tables other than kontrakter, by the export's Norwegian names
@@ -108,8 +97,8 @@ def test_importer_check_names_tables_the_upload_lacks_and_columns_as_the_file(
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_uploader_words_follow_the_language(tmp_path, monkeypatch, lang):
-    at = open_page(empty(tmp_path / "e.duckdb"), monkeypatch, "pages/importer.py", lang=lang)
+def test_uploader_words_follow_the_language(empty_copy, monkeypatch, lang):
+    at = open_page(empty_copy, monkeypatch, "pages/importer.py", lang=lang)
     css = " ".join(h.proto.body for h in at.get("html"))
     if lang == "nb":
         assert 'content: "Last opp"' in css
@@ -136,8 +125,8 @@ def test_a_status_column_is_as_wide_as_its_longest_word():
     ("lang", "words", "other"),
     [("nb", "ukjent tabell", "unknown table"), ("en", "unknown table", "ukjent tabell")],
 )
-def test_importer_refusal_in_one_language_and_escaped(tmp_path, monkeypatch, lang, words, other):
-    at = open_page(empty(tmp_path / "e.duckdb"), monkeypatch, "pages/importer.py", lang=lang)
+def test_importer_refusal_in_one_language_and_escaped(empty_copy, monkeypatch, lang, words, other):
+    at = open_page(empty_copy, monkeypatch, "pages/importer.py", lang=lang)
     check(at, [("**leverandorer**.csv", b"a;b\n1;2\n", "text/csv")])
     [error] = [e.value for e in at.error]
     assert words in error and other not in error

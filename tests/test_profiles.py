@@ -19,8 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from dashboard_dbs import ROOT, empty
+from app_under_test import app_test
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import db, profiles
@@ -29,7 +28,6 @@ from etikkmonitor.filters import Filters
 from etikkmonitor.importer import publish, validate
 from etikkmonitor.summary import key_figures
 
-APP = str(ROOT / "app.py")
 FIXTURE = Path(__file__).parent / "fixtures" / "profile"
 AS_OF = date(2024, 6, 30)
 
@@ -46,9 +44,7 @@ def upload(path: Path, name: str | None = None):
 
 
 def make_profile_on_the_page(db_file, monkeypatch) -> AppTest:
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(db_file, monkeypatch)
     at.run()
     at.switch_page("pages/importer.py").run()
     at.file_uploader(key="imp_files").set_value(
@@ -97,8 +93,8 @@ def figures_of(paths, db_file, **kw) -> dict:
         store.close()
 
 
-def test_profile_from_the_page_then_the_cli(tmp_path, monkeypatch, profile_dir, capsys):
-    at = make_profile_on_the_page(empty(tmp_path / "page.duckdb"), monkeypatch)
+def test_profile_from_the_page_then_the_cli(empty_copy, tmp_path, monkeypatch, profile_dir, capsys):
+    at = make_profile_on_the_page(empty_copy, monkeypatch)
     saved = profiles.load("fabrikkeksport")
     assert saved.table == "factories"
     assert saved.values == {

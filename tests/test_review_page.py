@@ -7,12 +7,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import streamlit as st
-from dashboard_dbs import ROOT, build
+from app_under_test import app_test
+from dashboard_dbs import build
 from streamlit.testing.v1 import AppTest
 from test_eforms import CONTRACTS, FIX
 
-APP = str(ROOT / "app.py")
 PAGE = "pages/arlig_gjennomgang.py"
 NBSP = "\u00a0"
 HOSTILE = "![x](http://127.0.0.1:9/x.png) <b>fet</b> [lenke](http://127.0.0.1:9/)"
@@ -34,11 +33,7 @@ def notices_db(tmp_path_factory):
 
 
 def open_page(db_file, monkeypatch, **params) -> AppTest:
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = app_test(db_file, monkeypatch, **params)
     at.run(timeout=60)
     at.switch_page(PAGE).run(timeout=60)
     assert not at.exception, [e.value for e in at.exception]
@@ -96,13 +91,11 @@ def test_chart_labels_are_escaped():
     assert labels == {'&lt;a href="http://127.0.0.1:9/"&gt;x&lt;/a&gt;'}
 
 
-def test_notices_upload_through_the_importer_page(tmp_path, monkeypatch):
+def test_notices_upload_through_the_importer_page(empty_copy, monkeypatch):
     # The register's contracts and a .zip of three notices: two usable (the workwear contract
     # notice with two lots and its award notice with one lot: 3 rows), one hostile (rejected).
     import io
     import zipfile
-
-    from dashboard_dbs import empty
 
     from etikkmonitor import db
 
@@ -110,10 +103,8 @@ def test_notices_upload_through_the_importer_page(tmp_path, monkeypatch):
     with zipfile.ZipFile(buf, "w") as z:
         for name in ("cn-two-lots.xml", "can-two-winners.xml", "hostile-xxe.xml"):
             z.write(FIX / name, name)
-    db_file = empty(tmp_path / "e.duckdb")
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
+    db_file = empty_copy
+    at = app_test(db_file, monkeypatch)
     at.run()
     at.switch_page("pages/importer.py").run()
     files = [

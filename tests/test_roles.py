@@ -8,9 +8,11 @@ test_handmade_fixture.py: part 1 2 of 3 (67 %), part 2 2 of 3 (67 %), 0 deadline
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import streamlit as st
-from dashboard_dbs import HANDMADE, ROOT, build
+from dashboard_dbs import ROOT
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import settings, ui
@@ -20,27 +22,17 @@ D = "2024-06-30"
 GRUNERLOKKA = "Bydel Grünerløkka"
 SYKEHJEM = "Sykehjemsetaten"
 NBSP = "\u00a0"
-ACCESS = f"""
-[access]
-default_role = "none"
-
-[[access.users]]
-email = "admin@oslo.kommune.no"
-role = "admin"
-
-[[access.users]]
-email = "analytiker@oslo.kommune.no"
-role = "analyst"
-
-[[access.users]]
-email = "leser@oslo.kommune.no"
-role = "viewer"
-
-[[access.users]]
-email = "bydel@oslo.kommune.no"
-role = "analyst"
-agencies = ["{GRUNERLOKKA}"]
-"""
+USERS = [  # e-mail, role, agencies it is limited to
+    ("admin@oslo.kommune.no", "admin", None),
+    ("analytiker@oslo.kommune.no", "analyst", None),
+    ("leser@oslo.kommune.no", "viewer", None),
+    ("bydel@oslo.kommune.no", "analyst", [GRUNERLOKKA]),
+]
+ACCESS = '[access]\ndefault_role = "none"\n' + "".join(
+    f'\n[[access.users]]\nemail = "{email}"\nrole = "{role}"\n'
+    + (f"agencies = {json.dumps(agencies, ensure_ascii=False)}\n" if agencies else "")
+    for email, role, agencies in USERS
+)
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
     "cookie_secret": "a test secret of at least 32 characters",
@@ -48,11 +40,6 @@ AUTH = {
     "client_secret": "test",
     "server_metadata_url": "http://localhost/.well-known/openid-configuration",
 }
-
-
-@pytest.fixture(scope="module")
-def handmade_db(tmp_path_factory):
-    return build(HANDMADE, tmp_path_factory.mktemp("roles") / "handmade.duckdb")
 
 
 @pytest.fixture

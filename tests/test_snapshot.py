@@ -14,11 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -33,7 +31,6 @@ from etikkmonitor.i18n import summary_sentences
 from etikkmonitor.summary import empty_figures
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURE = Path(__file__).parent / "fixtures" / "handmade"
 ARTIFACTS = REPO / "test-artifacts" / "snapshot"
 
 D = dt.date(2024, 6, 30)
@@ -46,20 +43,6 @@ SYKEHJEM = "Sykehjemsetaten"
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
-
-
-def run_cli(*args) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "etikkmonitor", *map(str, args)],
-        check=False,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-    )
 
 
 def normalise(text: str) -> str:
@@ -82,16 +65,8 @@ def page_count(pdf: bytes) -> int:
 
 
 @pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("snapshot") / "etikk.duckdb"
-    proc = run_cli("import", FIXTURE, "--db", path, "--json")
-    assert proc.returncode == 0, proc.stderr
-    return path
-
-
-@pytest.fixture(scope="module")
-def store(fixture_db):
-    s = db.Store(fixture_db, read_only=True)
+def store(handmade_db):
+    s = db.Store(handmade_db, read_only=True)
     yield s
     s.close()
 
@@ -374,9 +349,9 @@ def test_chart_data_is_hand_worked(store):
 @pytest.mark.parametrize(
     "as_of, agency", [(D, None), (D2, None), (D, GRUNERLOKKA), (D, SYKEHJEM), (D2, UKE)]
 )
-def test_pdf_equals_summary_json(build, fixture_db, as_of, agency):
+def test_pdf_equals_summary_json(build, handmade_db, run_cli, as_of, agency):
     """The same source as `summary --json`: its sentences are in the PDF, word for word."""
-    args = ["summary", "--as-of", as_of, "--db", fixture_db, "--json"]
+    args = ["summary", "--as-of", as_of, "--db", handmade_db, "--json"]
     proc = run_cli(*args, *(["--agency", agency] if agency else []))
     assert proc.returncode == 0, proc.stderr
     figures = json.loads(proc.stdout)
@@ -414,11 +389,11 @@ def test_deterministic(store, build):
     assert again == first  # byte for byte: fixed creation date, fixed images
 
 
-def test_cli_writes_the_file(fixture_db, build, tmp_path):
+def test_cli_writes_the_file(handmade_db, build, tmp_path, run_cli):
     out = tmp_path / "status.pdf"
     proc = run_cli(
         "snapshot", "--as-of", D2, "--compare-to", D, "--agency", GRUNERLOKKA,
-        "--db", fixture_db, "--out", out,
+        "--db", handmade_db, "--out", out,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
@@ -426,14 +401,14 @@ def test_cli_writes_the_file(fixture_db, build, tmp_path):
     assert out.read_bytes() == build(D2, GRUNERLOKKA, compare_to=D)
 
 
-def test_cli_refuses_compare_after_as_of(fixture_db, tmp_path):
+def test_cli_refuses_compare_after_as_of(handmade_db, tmp_path, run_cli):
     out = tmp_path / "status.pdf"
-    proc = run_cli("snapshot", "--as-of", D, "--compare-to", D2, "--db", fixture_db, "--out", out)
+    proc = run_cli("snapshot", "--as-of", D, "--compare-to", D2, "--db", handmade_db, "--out", out)
     assert proc.returncode != 0
     assert "--compare-to" in proc.stderr
     assert not out.exists()
     with pytest.raises(ValueError):
-        snapshot.collect(db.Store(fixture_db, read_only=True), D, compare_to=D2)
+        snapshot.collect(db.Store(handmade_db, read_only=True), D, compare_to=D2)
 
 
 def test_quarter_before():

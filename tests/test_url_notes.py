@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import streamlit as st
-from dashboard_dbs import HANDMADE, ROOT, build
+from app_under_test import open_app
+from dashboard_dbs import ROOT
 from streamlit.testing.v1 import AppTest
 
 from etikkmonitor import ui
@@ -29,25 +29,6 @@ PAGES = [
     "pages/datakvalitet.py",
 ]
 GRUNERLOKKA = "Bydel Grünerløkka"
-
-
-@pytest.fixture(scope="module")
-def handmade_db(tmp_path_factory):
-    return build(HANDMADE, tmp_path_factory.mktemp("handmade") / "handmade.duckdb")
-
-
-def open_app(db_file, monkeypatch, page: str | None = None, **params) -> AppTest:
-    monkeypatch.setenv("ETIKKMONITOR_DB", str(db_file))
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    if page and page != PAGES[0]:
-        at.switch_page(page).run(timeout=60)
-        assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def warnings(at: AppTest) -> list[str]:
