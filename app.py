@@ -1,7 +1,8 @@
 """Etikkmonitor: the dashboard. Start with `streamlit run app.py` (see README).
 
 The database is $ETIKKMONITOR_DB, else data/etikkmonitor.duckdb (built from data/demo/ the first
-time). Shared page furniture lives in etikkmonitor/ui/, figures in etikkmonitor/charts.py.
+time). Shared page furniture lives in etikkmonitor/ui/, figures in etikkmonitor/charts.py (and
+maps.py, timecharts.py).
 """
 
 import streamlit as st

@@ -1,4 +1,6 @@
-"""Figure builders: pure functions from query results to plotly figures.
+"""Figure builders: pure functions from query results to plotly figures, and the look they
+share (palette, status scales, `layout`, axes); the world maps are etikkmonitor/maps.py, the
+charts over time (deadline timeline, trend) etikkmonitor/timecharts.py.
 
 No Streamlit here, so each builder is tested as a function (AppTest cannot see plotly charts).
 Colours come from Oslo kommune's palette. Statuses differ by lightness and warm/cool hue, the
@@ -12,9 +14,6 @@ there, so a supplier named `<a href=...>` is shown as typed, never as a link.
 
 from __future__ import annotations
 
-from datetime import date
-
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -23,8 +22,7 @@ from . import (
     schema,
 )
 from .escape import plotly as esc
-from .geo import country_name, place
-from .i18n import fmt_date, fmt_int, fmt_pct, label, t
+from .i18n import fmt_int, fmt_pct, label, t
 
 # Oslo kommune's palette
 DARK_BLUE = "#2A2859"
@@ -43,7 +41,6 @@ GRID = "#E6E1D6"
 DIALOGUE_STATUSES = schema.DIALOGUE_STATUS_ORDER
 DEADLINE_STATUSES = schema.DEADLINE_STATUS_ORDER
 SEVERITIES = tuple(schema.SEVERITY)
-DEADLINE_KINDS = schema.DEADLINE_KIND
 
 STATUS_COLORS = {
     # lightness: red 68, yellow 83, light blue 86, dark blue 19 (CIE L*); warm = not yet done
@@ -157,7 +154,7 @@ def _share_axis(fig: go.Figure, lang: str, upper: float = 1.04) -> None:
     )
 
 
-def _count_axis(fig: go.Figure, top: float) -> None:
+def count_axis(fig: go.Figure, top: float) -> None:
     """A y axis of counts from 0: whole numbers only. With small counts (or none: all zero)
     plotly would otherwise mark 0,2, 0,4, ... between them."""
     fig.update_yaxes(rangemode="tozero", title=None)
@@ -165,7 +162,8 @@ def _count_axis(fig: go.Figure, top: float) -> None:
         fig.update_yaxes(dtick=1, range=[0, max(top, 1) * 1.2])
 
 
-def _bar_height(n: int, per: int = 30, base: int = 90, minimum: int = 180) -> int:
+def bar_height(n: int, per: int = 30, base: int = 90, minimum: int = 180) -> int:
+    """A chart's height in pixels for `n` rows (bars, or kinds on a timeline)."""
     return max(minimum, base + per * n)
 
 
@@ -253,7 +251,7 @@ def coverage_by_group(
     _share_axis(fig, lang, upper=1.3)  # room for the labels beside the bars
     fig.update_xaxes(title=None)
     fig.update_yaxes(autorange="reversed", title=None, type="category")
-    fig = layout(fig, lang, height=_bar_height(len(df), per=52))
+    fig = layout(fig, lang, height=bar_height(len(df), per=52))
     fig.update_layout(uniformtext=None)  # outside labels need no fitting
     return fig
 
@@ -312,7 +310,7 @@ def stacked_status(
         _share_axis(fig, lang)
     fig.update_yaxes(autorange="reversed", type="category", title=None)
     fig.update_xaxes(title=None)
-    return layout(fig, lang, height=_bar_height(len(order), per=30))
+    return layout(fig, lang, height=bar_height(len(order), per=30))
 
 
 def status_counts(counts: dict, statuses: tuple[str, ...], lang: str) -> go.Figure:
@@ -331,184 +329,9 @@ def status_counts(counts: dict, statuses: tuple[str, ...], lang: str) -> go.Figu
             cliponaxis=False,
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
-    _count_axis(fig, max((counts.get(status, 0) for status in statuses), default=0))
+    count_axis(fig, max((counts.get(status, 0) for status in statuses), default=0))
     fig.update_xaxes(title=None)
     return layout(fig, lang, height=260, legend=False)
-
-
-# the factory rows' columns in the map's hover text
-TEXT_COLUMNS = ["factory_name", "supplier_name", "country", "city", "central", "map_placed_by"]
-
-
-def factory_map(df: pd.DataFrame, lang: str) -> go.Figure:
-    """Factories on a world map, one trace per dialogue status (colour, symbol and name).
-
-    Uses factories_dialogue rows; those without coordinates sit at their country's centroid.
-    Central factories are drawn larger.
-    """
-    placed = place(df)
-    fig = go.Figure()
-    for status in DIALOGUE_STATUSES:
-        part = placed[placed["dialogue_status"] == status]
-        if part.empty:
-            continue
-        hover = [
-            "<b>{}</b><br>{}<br>{}{}<br>{}: {}{}".format(
-                esc(r.factory_name),
-                esc(r.supplier_name),
-                esc(country_name(r.country, lang)),
-                f", {esc(r.city)}" if isinstance(r.city, str) and r.city else "",
-                t("dash.col.dialogue_status", lang),
-                label(status, lang),
-                f"<br>{t('dash.central', lang)}" if r.central else "",
-            )
-            + (
-                f"<br><i>{t('dash.map.by_country', lang)}</i>"
-                if r.map_placed_by == "country"
-                else ""
-            )
-            for r in part[TEXT_COLUMNS].astype(object).itertuples()
-        ]
-        # numpy arrays, not lists: plotly copies a list item by item (~0.2 s for 16 000 points)
-        fig.add_scattergeo(
-            lat=part["latitude"].to_numpy(),
-            lon=part["longitude"].to_numpy(),
-            mode="markers",
-            name=label(status, lang),
-            marker={
-                "color": STATUS_COLORS[status],
-                "symbol": MAP_SYMBOLS[status],
-                "size": np.where(part["central"].to_numpy(dtype=bool), 13, 8),
-                "line": {"color": DARK_BLUE, "width": 1},
-                "opacity": 0.95,
-            },
-            hovertext=np.array(hover, dtype=object),
-            hoverinfo="text",
-        )
-    fig.update_geos(
-        projection_type="natural earth",
-        resolution=110,
-        showland=True,
-        landcolor=BEIGE,
-        showcountries=True,
-        countrycolor=DARK_BEIGE,
-        showocean=True,
-        oceancolor="#EEF9FB",
-        showcoastlines=True,
-        coastlinecolor=DARK_BEIGE,
-        showframe=False,
-        lataxis_range=[-45, 75],
-    )
-    return layout(fig, lang, height=430)
-
-
-def deadline_timeline(df: pd.DataFrame, as_of: date, lang: str) -> go.Figure:
-    """Deadlines on a time axis, one row per kind, coloured by status; a line marks the date.
-
-    `df` holds deadline rows (kind, status, due_date, contract_id, description) or points of
-    the timeline query, which add `n`, the deadlines of one kind and status due that day (with
-    contract_id and description only when n = 1): a point of several is larger, and says how
-    many it holds.
-    """
-    df = df.copy()
-    df["due_date"] = pd.to_datetime(df["due_date"])
-    if "n" not in df:
-        df["n"] = 1
-    kinds = [k for k in DEADLINE_KINDS if k in set(df["kind"])] or list(DEADLINE_KINDS)
-    fig = go.Figure()
-    due = t("dash.col.due_date", lang)
-    kind_names = {k: label(k, lang) for k in df["kind"].unique()}
-    # the most urgent drawn last, on top (at scale the points of one day overlap); the legend
-    # keeps the statuses' order
-    for rank, status in reversed(list(enumerate(DEADLINE_STATUSES))):
-        part = df[df["status"] == status]
-        if part.empty:
-            continue
-        name = label(status, lang)
-        # column-wise (thousands of points at scale); each distinct date formatted once
-        dates = {d: fmt_date(d.date(), lang) for d in part["due_date"].unique()}
-        hover = [
-            (
-                f"<b>{esc(c)}</b> {esc(d) if isinstance(d, str) else ''}"
-                if k == 1
-                else t("dash.timeline.n_deadlines", lang, n=fmt_int(k, lang))
-            )
-            + f"<br>{due}: {dates[x]}<br>{name}"
-            for c, d, x, k in zip(
-                part["contract_id"].astype(object),
-                part["description"].astype(object),
-                part["due_date"],
-                part["n"],
-                strict=True,
-            )
-        ]
-        fig.add_scatter(  # arrays, not lists: plotly copies a list item by item
-            x=part["due_date"],
-            y=part["kind"].map(kind_names).to_numpy(dtype=object),
-            mode="markers",
-            name=label(status, lang),
-            marker={
-                "color": STATUS_COLORS[status],
-                "symbol": "x" if status in HATCHED else "circle",
-                # 11 px for one deadline, growing with the log of the count: 1 -> 11, 10 -> 21,
-                # 100 -> 31 (the cap)
-                "size": np.minimum(11 + 10 * np.log10(part["n"].to_numpy(dtype=float)), 31),
-                "line": {"color": DARK_BLUE, "width": 1},
-                "opacity": 0.85,
-            },
-            hovertext=np.array(hover, dtype=object),
-            hoverinfo="text",
-            legendrank=1000 + rank,
-        )
-    fig.add_vline(x=pd.Timestamp(as_of).value / 1e6, line={"color": DARK_BLUE, "dash": "dot"})
-    fig.add_annotation(
-        x=pd.Timestamp(as_of).value / 1e6,
-        y=1.0,
-        yref="paper",
-        text=t("dash.timeline.as_of", lang, date=fmt_date(as_of, lang)),
-        showarrow=False,
-        yanchor="bottom",
-        font={"color": DARK_BLUE},
-    )
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=[label(k, lang) for k in kinds],
-        autorange="reversed",
-        title=None,
-    )
-    fig.update_xaxes(tickformat="%m.%Y" if lang == "nb" else "%Y-%m", title=None)
-    return layout(fig, lang, height=_bar_height(len(kinds), per=60, base=120))
-
-
-def trend(df: pd.DataFrame, lang: str) -> go.Figure:
-    """Key figures quarter by quarter: overdue deadlines and open findings (columns: as_of,
-    overdue, open_findings)."""
-    fig = go.Figure()
-    series = (
-        ("overdue", t("dash.trend.overdue", lang), RED, "x"),
-        ("open_findings", t("dash.trend.open_findings", lang), DARK_BLUE, "circle"),
-    )
-    x = pd.to_datetime(df["as_of"])
-    for col, name, color, symbol in series:
-        fig.add_scatter(
-            x=x,
-            y=df[col],
-            mode="lines+markers+text",
-            name=name,
-            line={"color": color, "width": 3, "dash": "dash" if symbol == "x" else "solid"},
-            marker={"color": color, "symbol": symbol, "size": 9},
-            text=[fmt_int(v, lang) for v in df[col]],
-            textposition="top center",
-            textfont={"color": TEXT},
-            cliponaxis=False,
-            customdata=[fmt_date(d.date(), lang) for d in x],
-            hovertemplate="%{customdata}: %{text}<extra>" + name + "</extra>",
-        )
-    fig.update_xaxes(
-        tickvals=x, ticktext=[fmt_date(d.date(), lang) for d in x], title=None, showgrid=False
-    )
-    _count_axis(fig, max(df["overdue"].max(), df["open_findings"].max()) if len(df) else 0)
-    return layout(fig, lang, height=300)
 
 
 def import_rows(df: pd.DataFrame, lang: str) -> go.Figure:
@@ -549,7 +372,7 @@ def import_rows(df: pd.DataFrame, lang: str) -> go.Figure:
     else:
         fig.update_xaxes(type="linear", title=None)
     fig.update_yaxes(autorange="reversed", type="category", title=None)
-    return layout(fig, lang, height=_bar_height(len(df), per=32))
+    return layout(fig, lang, height=bar_height(len(df), per=32))
 
 
 def counts_bar(df: pd.DataFrame, by: str, lang: str, color: str = DARK_BLUE) -> go.Figure:
@@ -568,4 +391,4 @@ def counts_bar(df: pd.DataFrame, by: str, lang: str, color: str = DARK_BLUE) -> 
     )
     fig.update_yaxes(autorange="reversed", type="category", title=None)
     fig.update_xaxes(title=None)
-    return layout(fig, lang, height=_bar_height(len(df), per=30), legend=False)
+    return layout(fig, lang, height=bar_height(len(df), per=30), legend=False)

@@ -1,9 +1,9 @@
 """Fabrikker: one row and one map point per factory place, with every contract it supplies and
-its social-dialogue status under each (queries/factory_places.sql, etikkmonitor/factory_view)."""
+its social-dialogue status under each (queries/factory_places.sql, etikkmonitor/factory_view and maps)."""
 
 import streamlit as st
 
-from etikkmonitor import factory_view, ui
+from etikkmonitor import factory_view, maps, ui
 from etikkmonitor.i18n import fmt_int
 from etikkmonitor.ui import Col
 
@@ -28,7 +28,7 @@ st.subheader(v.t("fab.map"))
 ui.show_chart(
     "factories.places_map",
     v,
-    lambda: factory_view.places_map(shown, v.lang),
+    lambda: maps.places_map(shown, v.lang),
     key="places_map",
     alt=v.t("fab.map.alt"),
     shared=only_shared,

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from etikkmonitor import charts, ui
+from etikkmonitor import charts, timecharts, ui
 from etikkmonitor.charts import DEADLINE_STATUSES, SEVERITIES
 from etikkmonitor.headlines import months_before
 from etikkmonitor.i18n import fmt_date, fmt_int, label
@@ -144,7 +144,7 @@ points = ui.query("deadline_timeline", v, start=start, end=end)
 ui.show_chart(
     "deadlines.timeline",
     v,
-    lambda: charts.deadline_timeline(described(points), v.as_of, v.lang),
+    lambda: timecharts.deadline_timeline(described(points), v.as_of, v.lang),
     key="timeline",
     within=within,
 )

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from etikkmonitor import charts, ui
+from etikkmonitor import timecharts, ui
 from etikkmonitor.i18n import fmt_date, fmt_int, fmt_nok, label
 from etikkmonitor.ui import Col
 
@@ -192,7 +192,7 @@ else:
     ui.show_chart(
         "contract.timeline",
         v,
-        lambda: charts.deadline_timeline(deadlines, v.as_of, v.lang),
+        lambda: timecharts.deadline_timeline(deadlines, v.as_of, v.lang),
         key="contract_timeline",
         contract=cid,
     )

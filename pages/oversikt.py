@@ -5,7 +5,7 @@ change since a quarter earlier compares with the figures of that day as the data
 import pandas as pd
 import streamlit as st
 
-from etikkmonitor import charts, ui
+from etikkmonitor import charts, timecharts, ui
 from etikkmonitor.charts import DEADLINE_STATUSES, DIALOGUE_STATUSES, SEVERITIES
 from etikkmonitor.headlines import arrow, change, headlines, months_before
 from etikkmonitor.i18n import fmt_date
@@ -100,7 +100,7 @@ st.subheader(v.t("dash.overview.trend"))
 ui.show_chart(
     "overview.trend",
     v,
-    lambda: charts.trend(
+    lambda: timecharts.trend(
         ui.query("trend", v, dates=[months_before(v.as_of, 3 * k) for k in range(8)]), v.lang
     ),
     "ov_trend",

@@ -3,7 +3,7 @@ the progress of the social dialogue requirement per contract."""
 
 import streamlit as st
 
-from etikkmonitor import charts, schema, ui
+from etikkmonitor import charts, maps, schema, ui
 from etikkmonitor.charts import DIALOGUE_STATUSES
 from etikkmonitor.geo import country_name
 from etikkmonitor.i18n import fmt_int, fmt_pct
@@ -67,7 +67,7 @@ st.subheader(v.t("dash.dialogue.map"))
 ui.show_chart(
     "dialogue.map",
     v,
-    lambda: charts.factory_map(shown, v.lang),
+    lambda: maps.factory_map(shown, v.lang),
     key="dialogue_map",
     alt=v.t("dash.dialogue.map.alt"),
     central=only_central,

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import pytest
 from dashboard_dbs import ROOT
 
-from etikkmonitor import charts, db, export, schema, settings
+from etikkmonitor import charts, db, export, maps, schema, settings, timecharts
 from etikkmonitor.filters import Filters
 from etikkmonitor.geo import country_name, place
 from etikkmonitor.headlines import change, fmt_nok_short, headlines, months_before
@@ -297,7 +297,7 @@ def test_coverage_charts(store):
 
 def test_factory_map_is_offline_and_places_every_factory(store):
     df = store.query("factories_dialogue", **params(store))
-    fig = charts.factory_map(df, "nb")
+    fig = maps.factory_map(df, "nb")
     assert all(isinstance(t, go.Scattergeo) for t in fig.data)
     assert sum(len(t.lat) for t in fig.data) == len(df) == 9
     assert all(v is not None for t in fig.data for v in t.lat)
@@ -357,12 +357,12 @@ def test_count_axes_mark_whole_numbers_only():
     quiet = pd.DataFrame(
         {"as_of": [date(2024, 3, 31), D], "overdue": [0, 0], "open_findings": [0, 0]}
     )
-    assert charts.trend(quiet, "nb").layout.yaxis.dtick == 1
+    assert timecharts.trend(quiet, "nb").layout.yaxis.dtick == 1
 
 
 def test_deadline_timeline_and_trend(store):
     df = store.query("deadlines_list", **params(store), limit=None)
-    fig = charts.deadline_timeline(df, D, "nb")
+    fig = timecharts.deadline_timeline(df, D, "nb")
     assert sum(len(t.x) for t in fig.data) == len(df)
     assert set(legend_names(fig)) == {
         "Over frist",
@@ -373,10 +373,10 @@ def test_deadline_timeline_and_trend(store):
     trend = pd.DataFrame(
         {"as_of": [date(2024, 3, 31), D], "overdue": [1, 3], "open_findings": [2, 4]}
     )
-    fig = charts.trend(trend, "nb")
+    fig = timecharts.trend(trend, "nb")
     assert list(fig.layout.xaxis.ticktext) == ["31.03.2024", "30.06.2024"]
     assert list(fig.data[0].customdata) == ["31.03.2024", "30.06.2024"]  # the hover's dates
-    en = charts.trend(trend, "en")
+    en = timecharts.trend(trend, "en")
     assert (
         list(en.layout.xaxis.ticktext)
         == list(en.data[1].customdata)
@@ -495,12 +495,12 @@ def test_deadline_timeline_points(store):
     row = july.iloc[0]
     assert (row["kind"], row["status"], row["n"]) == ("social_dialogue", "met_on_time", 2)
     assert pd.isna(row["contract_id"]) and pd.isna(row["description"])
-    fig = charts.deadline_timeline(july, d2, "nb")
+    fig = timecharts.deadline_timeline(july, d2, "nb")
     (trace,) = fig.data
     assert "2 frister" in trace.hovertext[0]
     assert trace.marker.size[0] == pytest.approx(11 + 10 * math.log10(2))
     # a point of one deadline keeps the usual size and names its contract
-    fig = charts.deadline_timeline(points, D, "nb")
+    fig = timecharts.deadline_timeline(points, D, "nb")
     assert sum(len(t.x) for t in fig.data) == 12
     assert all(size == 11 for t in fig.data for size in t.marker.size)
 
@@ -785,7 +785,8 @@ def test_every_text_key_used_exists():
     texts = _all_text()
     files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
     files += [*(ROOT / "etikkmonitor" / "ui").glob("*.py")]
-    files += [ROOT / "etikkmonitor" / n for n in ("charts.py", "headlines.py")]
+    files += [ROOT / "etikkmonitor" / n for n in ("charts.py", "maps.py", "timecharts.py")]
+    files += [ROOT / "etikkmonitor" / "headlines.py"]
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from hostile_fixture import HOSTILE
 
-from etikkmonitor import charts, cli, escape
+from etikkmonitor import charts, cli, escape, maps, timecharts
 
 HEADER = "contract_id;title;agency;supplier_org_nr;supplier_name;category;value_nok;start_date"
 ROW = "K1;Klær;Bymiljøetaten;923609016;T AS;Tekstil;600000;2024-01-01"
@@ -184,7 +184,7 @@ def test_factory_map_and_timeline_escape_hover_texts():
             "map_placed_by": "factory",
         }
     )
-    fig = charts.factory_map(factories, "nb")
+    fig = maps.factory_map(factories, "nb")
     hover = " ".join(fig.data[0].hovertext)
     assert "<b>" + escape.plotly(NASTY_NAMES[2]) + "</b>" in hover  # our bold, their text
     assert_escaped(fig, NASTY_NAMES)
@@ -197,7 +197,7 @@ def test_factory_map_and_timeline_escape_hover_texts():
             "description": NASTY_NAMES[::-1],
         }
     )
-    fig = charts.deadline_timeline(deadlines, date(2024, 6, 30), "nb")
+    fig = timecharts.deadline_timeline(deadlines, date(2024, 6, 30), "nb")
     assert_escaped(fig, NASTY_NAMES)
     assert len(fig.data[0].hovertext) == n
 

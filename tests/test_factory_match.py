@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_factory_lists import FIXTURE, LIST, SIALKOT, import_list
 
-from etikkmonitor import db, factory_match, factory_view, settings
+from etikkmonitor import db, factory_match, factory_view, maps, settings
 from etikkmonitor.factory_lists import FactoryList
 from etikkmonitor.filters import Filters
 from etikkmonitor.importer import publish, validate
@@ -60,7 +60,7 @@ def test_two_contracts_sharing_a_factory_are_one_place(store):
 
 
 def test_the_map_draws_a_shared_factory_once_with_both_contracts(store):
-    fig = factory_view.places_map(places(store), "nb")
+    fig = maps.places_map(places(store), "nb")
     hovers = [h for trace in fig.data for h in trace.hovertext]
     assert sum(1 for t in fig.data for _ in t.lat) == 4  # four places, four points
     shenzhen = [h for h in hovers if "Shenzhen" in h]
@@ -93,7 +93,7 @@ def test_two_ids_with_one_os_id_are_one_place(tmp_path):
 def test_hover_text_is_escaped(store):
     df = places(store)
     df.loc[0, "factory_name"] = "<a href='http://x'>evil</a>"
-    fig = factory_view.places_map(df, "en")
+    fig = maps.places_map(df, "en")
     hovers = " ".join(h for t in fig.data for h in t.hovertext)
     assert "<a href" not in hovers and "&lt;a href=" in hovers
 

@@ -7,7 +7,7 @@ import plotly.basedatatypes as bdt
 import plotly.io as pio
 import pytest
 
-from etikkmonitor import charts, plotly_paths
+from etikkmonitor import charts, plotly_paths, timecharts
 
 
 def test_the_memo_is_in_place_once_charts_is_imported():
@@ -55,7 +55,7 @@ def builders():
         lambda: charts.stacked_status(by_status, "agency", charts.DIALOGUE_STATUSES, "nb"),
         lambda: charts.status_counts({"critical": 3, "major": 1}, charts.SEVERITIES, "en"),
         lambda: charts.counts_bar(by_status, "agency", "nb"),
-        lambda: charts.trend(trend, "en"),
+        lambda: timecharts.trend(trend, "en"),
         lambda: charts.layout(charts.go.Figure(), "nb", height=300, legend=False),
     ]
 

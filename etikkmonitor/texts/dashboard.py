@@ -1,4 +1,5 @@
-"""Words of the dashboard's pages (app.py, pages/, etikkmonitor/ui/ and charts.py)."""
+"""Words of the dashboard's pages (app.py, pages/, etikkmonitor/ui/ and the figure
+builders: charts.py, maps.py, timecharts.py)."""
 
 
 def _(nb: str, en: str) -> dict[str, str]:

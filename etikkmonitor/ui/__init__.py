@@ -14,14 +14,14 @@
 `app.py` calls `setup()` once per run, before the page: page config, the sidebar with the
 filters and the language switch, the URL kept in step with them. A page is then thin:
 
-    from etikkmonitor import charts, ui
+    from etikkmonitor import timecharts, ui
     from etikkmonitor.ui import Col
 
     v = ui.page("dash.page.deadlines", "dash.deadlines.intro")  # title, intro, "filtered on"
                                                    # caption; stops with a note without data
     df = ui.query("deadlines_list", v)             # cached by query, parameters and import
     if not ui.empty(df, v):                        # figure and element cached per view:
-        ui.show_chart("timeline", v, lambda: charts.deadline_timeline(df, v.as_of, v.lang),
+        ui.show_chart("timeline", v, lambda: timecharts.deadline_timeline(df, v.as_of, v.lang),
                       key="timeline")
         ui.table(df, [Col("contract_id", "dash.col.contract", "contract"), ...], v, "frister")
 
