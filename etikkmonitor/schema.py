@@ -120,7 +120,7 @@ DEADLINE_KIND = ("social_dialogue", "documentation", "action_plan", "milestone")
 DEADLINE_STATUS = ("met_on_time", "met_late", "overdue", "upcoming")
 
 # The dialogue statuses that count as "started" (the headline figure). summary.sql's
-# central_started adds the counts of these two; tests/test_dashboard_parts.py checks they agree.
+# central_started adds the counts of these two; tests/test_page_queries.py checks they agree.
 DIALOGUE_STARTED = ("in_progress", "implemented")
 
 

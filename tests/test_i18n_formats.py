@@ -4,6 +4,7 @@ English reader expect, and what the pages, the PDF and the CLI have always print
 
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
 from etikkmonitor.geo import country_name, every_country_name
@@ -70,6 +71,17 @@ def test_dates(lang, short, long, stamp, month):
     assert fmt_date_long(date(2026, 12, 5), lang) == long
     assert fmt_datetime(datetime(2026, 12, 5, 14, 5, 59), lang) == stamp  # to the minute
     assert month_name(2, lang) == month
+
+
+def test_fmt_datetime_in_both_languages():
+    from datetime import datetime
+
+    from etikkmonitor.i18n import fmt_datetime
+
+    at = datetime(2024, 6, 30, 14, 5, 59)
+    assert fmt_datetime(at, "nb") == "30.06.2024 14:05"
+    assert fmt_datetime(at, "en") == "2024-06-30 14:05"
+    assert fmt_datetime(None) == fmt_datetime(pd.NaT) == "–"
 
 
 @pytest.mark.parametrize(
