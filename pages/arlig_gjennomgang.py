@@ -2,8 +2,6 @@
 to the Oslo model, whether the notice states the requirement, and whether the register holds the
 resulting contract with the clauses; the list to act on. Same figures as `etikkmonitor review`."""
 
-import html
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -44,7 +42,7 @@ rates = ", ".join(
     f"{r['currency']} = {review.fmt_rate(r['rate'], v.lang)} NOK" for r in conf["rates"]
 )
 st.caption(
-    v.t("rev.rates", rates=html.escape(rates), note=html.escape(conf["currency_note"])),
+    v.md("rev.rates", rates=rates, note=conf["currency_note"]),
     help=v.t("rev.rates.help"),
 )
 
