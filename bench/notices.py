@@ -228,10 +228,11 @@ def report(r: dict) -> str:
         "page_warm_s": r["page"]["warm_s"] <= TARGETS["page_warm_s"],
     }
     mark = {True: "met", False: "**missed**"}
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in r["by_kind"].items())
     return f"""# Performance of the eForms notices (issue 15)
 
 Written by `python -m bench.notices` on {date.today().isoformat()} (this 2-core machine, shared).
-A year of generated notices ({r["notices"]:,}: {r["by_kind"]}) in one .zip archive of
+A year of generated notices ({r["notices"]:,}: {kinds}) in one .zip archive of
 {r["archive_mb"]:.1f} MB, imported beside the demo register end to end (read, check, publish),
 in a process of its own; medians of the runs.
 

@@ -8,6 +8,7 @@ import json
 import random
 from collections import Counter
 from datetime import date
+from types import SimpleNamespace
 
 from bench import load
 
@@ -145,3 +146,32 @@ def test_a_small_load_run_against_a_real_server(tmp_path):
     assert {r["import_id"] for r in runs} <= {1, 2}
     assert res["import_ids_after_publish"] in ([], [2])  # (none if it ended before the publish)
     assert res["server_rss_mb_peak"] > 50 and res["server_cpu_cores_mean"] > 0
+
+
+def test_an_action_the_page_gave_no_occasion_for_is_skipped_not_an_error():
+    # Two page runs of 1 s and 3 s and a widget the page did not show (after the import the
+    # user's selection had no contracts): 2 runs, 0 errors, 1 skipped; p95 of (1, 3) is 3
+    runs = [
+        load.Run(1, "ws", "leader", "open", page="oslomodellen", run_s=1.0, settled_s=1.0),
+        load.Run(1, "ws", "leader", "page", page="frister", run_s=3.0, settled_s=3.0),
+        load.Run(1, "ws", "leader", "widget", page="oslomodellen", skipped="no widget"),
+        load.Run(2, "ws", "analyst", "open", page="oversikt", errors=["time-out"]),
+    ]
+    samples = [(0.0, [1.0], [100.0]), (10.0, [6.0], [120.0])]  # 5 CPU seconds in 10 s
+    args = SimpleNamespace(
+        sessions=2, browsers=0, replicas=1, scale=1, think=(2.0, 5.0), planned=4, argv=[],
+        loadavg_before=[0.0, 0.0, 0.0], cold_start=False, generator_cpu_s=1.0,
+    )  # fmt: skip
+    res = load.summarise(runs, samples, 10.0, args, {})
+    assert res["runs"] == 3 and res["skipped"] == 1
+    assert res["errors"] == 1 and "time-out" in res["error_list"][0]  # the real error stays
+    assert res["run_p95_s"] == 3.0
+    assert res["pages"]["ws:oslomodellen"]["runs"] == 1
+    assert res["server_cpu_cores_mean"] == 0.5 and res["generator_cpu_cores_mean"] == 0.1
+    assert "skipped" in load.markdown(res | {"import": {}})
+
+
+def test_the_warm_up_opens_a_date_no_user_picks():
+    cat = catalogue()  # quarter ends 2026-09-30, 06-30, 03-31; users pick those and today
+    assert load.warm_up_date(cat, today=date(2026, 12, 5)) == "2026-10-01"
+    assert load.warm_up_date(cat, today=date(2026, 10, 1)) == "2026-07-01"  # not today

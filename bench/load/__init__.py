@@ -44,7 +44,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bench.load.browser import CHROMIUM, CHROMIUM_ARGS, browser_session
@@ -75,7 +75,7 @@ from bench.load.users import Catalogue, journey, roles
 
 # What the tests and other modules use by this package's name
 __all__ = ["BEGIN", "END", "REPLICA_COOKIE", "SECTION", "SECTION_END", "Catalogue", "WsUser",
-           "build_db", "journey", "kept", "main", "pct", "roles", "run_coroutine",
+           "build_db", "journey", "kept", "main", "pct", "roles", "run_coroutine", "warm_up_date",
            "write_docs"]  # fmt: skip
 
 
@@ -116,18 +116,33 @@ async def load(args) -> dict:
                 "--force",
             ]
         )
+        warm_errors: list[str] = []
+        if not args.cold_start:
+            # A server that has run since the weekend: each app process has served a page
+            # before the users arrive (its modules loaded, the database open), but no view a
+            # user opens is cached: the page is the overview as of a date no user picks.
+            for url in check_urls:
+                user = WsUser(url, args.timeout)
+                try:
+                    warm = await user.open("", f"as_of={warm_up_date(cat)}")
+                finally:
+                    await user.close()
+                warm_errors += [f"warm-up: {e}" for e in warm.errors]
         kinds = roles(args.sessions + args.browsers)
         plans = [
             journey(kinds[i], random.Random(args.seed * 7919 + i), cat, args.runs)
             for i in range(args.sessions + args.browsers)
         ]
         t0 = time.perf_counter()
+        cpu0 = time.process_time()
         # browsers leave widgets to the protocol users: they make only their links and pages
         args.planned = sum(
             len(p) if i < args.sessions else sum(s.kind in ("open", "page") for s in p)
             for i, p in enumerate(plans)
         )
         rec = Recorder(t0, args.planned)
+        if warm_errors:
+            rec.runs.append(Run(-1, "ws", "", "warm-up", errors=warm_errors))
         stop, sampling = asyncio.Event(), asyncio.Event()
         samples: list = []
         imp: dict = {}
@@ -153,6 +168,7 @@ async def load(args) -> dict:
         stop.set()
         await importer
         wall = time.perf_counter() - t0
+        args.generator_cpu_s = time.process_time() - cpu0
         sampling.set()
         await sampler
         if browser is not None:
@@ -176,6 +192,14 @@ async def load(args) -> dict:
         return summarise(rec.runs, samples, wall, args, imp)
     finally:
         stop_servers(procs)
+
+
+def warm_up_date(cat: Catalogue, today: date | None = None) -> str:
+    """A date with data that no user of the mix picks (they pick today and quarter ends): the
+    day after the last quarter end, or after the one before if that day is today."""
+    today = today or date.today()
+    day = next(d + timedelta(days=1) for d in cat.quarter_ends if d + timedelta(days=1) != today)
+    return day.isoformat()
 
 
 def parse(argv=None) -> argparse.Namespace:
@@ -207,6 +231,12 @@ def parse(argv=None) -> argparse.Namespace:
         const="",
         metavar="NAME",
         help="write the summary into performance.md, as block NAME (default: N-replica)",
+    )
+    p.add_argument(
+        "--cold-start",
+        action="store_true",
+        help="users arrive at app processes that have served nothing yet (default: each "
+        "process has served one page no user opens, as a server running since the weekend has)",
     )
     p.add_argument("--json", type=Path, help="where the results go (default bench/out/load/)")
     args = p.parse_args(argv)

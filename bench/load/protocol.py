@@ -83,7 +83,8 @@ class WsUser:
     async def widget(self, key: str, value) -> Run:
         found = next((w for k, w in self.widgets.items() if k.endswith(key)), None)
         if found is None:
-            return Run(0, "ws", "", "widget", errors=[f"no widget {key!r} on the page"])
+            page = PAGES.get(self.by_hash.get(self.page_hash, "?"), "?")
+            return Run(0, "ws", "", "widget", page=page, skipped=f"no widget {key!r} on {page}")
         wid, el, _ = found
         state = WidgetState(id=wid)
         kind = type(el).__name__

@@ -38,6 +38,10 @@ class Run:
     query: str = ""  # the address's query string after the run
     replica: str = ""  # behind HAProxy: the replica that served it (its sticky cookie)
     errors: list[str] = field(default_factory=list)
+    # An action the page gave no occasion for (its widget is not on the page: e.g. after the
+    # import the user's selection has no contracts, so the page shows a note instead), which a
+    # user could not have made. Not a page run; counted and shown apart from the errors.
+    skipped: str = ""
 
 
 class Recorder:
@@ -63,6 +67,8 @@ def pct(values: list[float], p: float) -> float | None:
 
 
 def summarise(runs: list[Run], samples: list, wall: float, args, imp: dict) -> dict:
+    skipped = [r for r in runs if r.skipped]
+    runs = [r for r in runs if not r.skipped]
     by_page: dict[str, dict] = {}
     for client in ("ws", "browser"):
         for page in sorted({r.page for r in runs if r.client == client}):
@@ -109,6 +115,10 @@ def summarise(runs: list[Run], samples: list, wall: float, args, imp: dict) -> d
         "planned_runs": args.planned,
         "runs": len(runs),
         "wall_s": wall,
+        "cold_start": bool(getattr(args, "cold_start", False)),
+        # the load generator's own CPU (its websocket users; not the browsers' processes),
+        # which shares the machine with the server
+        "generator_cpu_cores_mean": getattr(args, "generator_cpu_s", 0.0) / wall if wall else None,
         "run_p50_s": pct(ws_runs, 50),
         "run_p95_s": pct(ws_runs, 95),
         "run_max_s": pct(ws_runs, 100),
@@ -116,6 +126,8 @@ def summarise(runs: list[Run], samples: list, wall: float, args, imp: dict) -> d
         "browser_settled_p50_s": pct(b_settled, 50),
         "browser_settled_p95_s": pct(b_settled, 95),
         "errors": len(errors),
+        "skipped": len(skipped),
+        "skipped_list": [f"{r.client} {r.session} {r.action}: {r.skipped}" for r in skipped][:50],
         "error_list": errors[:50],
         "server_cpu_cores_mean": used,
         "server_cpu_cores_peak": max(per_sample, default=0.0),
@@ -149,7 +161,12 @@ def markdown(res: dict) -> str:
         + f", {res['replicas']} replica(s), scale {res['scale']}, think time "
         f"{res['think_s'][0]:g}–{res['think_s'][1]:g} s, {res['runs']} of "
         f"{res['planned_runs']} planned page runs in {res['wall_s']:.0f} s; load average "
-        f"before {res['loadavg_before'][0]:.2f} (1 min), after {res['loadavg_after'][0]:.2f}.",
+        f"before {res['loadavg_before'][0]:.2f} (1 min), after {res['loadavg_after'][0]:.2f}; "
+        + (
+            "cold start: the users are each app process's first visitors."
+            if res.get("cold_start")
+            else "each app process had served one page no user opens before the users came."
+        ),
         "",
         f"- script run (protocol sessions): p50 {_s(res['run_p50_s'])}, **p95 "
         f"{_s(res['run_p95_s'])}**, max {_s(res['run_max_s'])}; until settled p95 "
@@ -161,7 +178,13 @@ def markdown(res: dict) -> str:
             else ""
         ),
         f"- errors: {res['errors']}"
-        + ("" if not res["error_list"] else f" (first: {res['error_list'][0]})"),
+        + ("" if not res["error_list"] else f" (first: {res['error_list'][0]})")
+        + (
+            f"; actions the page gave no occasion for (skipped, not page runs): "
+            f"{res['skipped']} (first: {res['skipped_list'][0]})"
+            if res.get("skipped")
+            else ""
+        ),
         (
             f"- import published at {imp.get('at_s', 0):.0f} s: exit {imp.get('exit', '–')} in "
             f"{imp.get('seconds', 0):.1f} s; imports shown by runs after it: "
@@ -172,7 +195,8 @@ def markdown(res: dict) -> str:
             f"- server CPU: {res['server_cpu_cores_mean']:.2f} cores on average, peak "
             f"{res['server_cpu_cores_peak']:.2f} (of {res['cpu_count']}); memory "
             f"{res['server_rss_mb_start']:.0f} → peak {res['server_rss_mb_peak']:.0f} → end "
-            f"{res['server_rss_mb_end']:.0f} MB"
+            f"{res['server_rss_mb_end']:.0f} MB; the load generator's websocket users "
+            f"{res.get('generator_cpu_cores_mean') or 0:.2f} cores"
         ),
         (
             f"- sessions per core: {res['sessions_per_machine_core']:.1f} per core of the machine, "
