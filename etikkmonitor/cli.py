@@ -69,11 +69,7 @@ def open_store(path: Path | None, read_only: bool = True, lang: str = DEFAULT_LA
 
 
 def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
-    """Filters for the agencies named on the command line, matched as `agencies.resolve` says:
-    case and accents do not matter, a unique whole-word part is taken (and said so on stderr),
-    a name matching none is a Failure naming the closest agencies."""
-    from .agencies import resolve
-
+    """Filters for the agencies named on the command line, matched by `resolve_names`."""
     if not agencies:
         return Filters()
     import_id = store.current_import_id()
@@ -87,7 +83,16 @@ def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
             as_of=date.today(),
         )
         known = options.loc[options["dimension"] == "agencies", "value"].tolist()
-    found = resolve(agencies, known)
+    return Filters(agencies=tuple(resolve_names(agencies, known, lang)))
+
+
+def resolve_names(given, known, lang: str) -> list[str]:
+    """The names typed on the command line matched to `known` as `agencies.resolve` says: case
+    and accents do not matter, a unique whole-word part is taken (and said so on stderr), a
+    name matching none or several is a Failure naming the closest."""
+    from .agencies import resolve
+
+    found = resolve(given, known)
     if not found.ok:
         lines = [
             t("cli.agency.unknown", lang, name=typed)
@@ -100,7 +105,7 @@ def agency_filters(store: db.Store, agencies, lang: str) -> Filters:
         raise Failure("\n".join(map(escape.terminal, lines)))  # typed names as text
     for typed, agency in found.guessed:
         say(t("cli.agency.guessed", lang, name=typed, agency=agency), err=True)
-    return Filters(agencies=tuple(found.matched))
+    return list(found.matched)
 
 
 def who() -> str | None:

@@ -349,6 +349,29 @@ def test_review_cli_json(store, capsys):
     assert out["part2"]["coverage"] == 0.5
 
 
+def test_review_cli_matches_buyer_names_as_summary_matches_agencies(store, capsys):
+    from etikkmonitor.cli import main
+
+    store.close()
+    base = ["review", "--year", "2024", "--db", str(store.path), "--json"]
+    # a unique whole word of a buyer's name is taken, and said so: UKE's 2 competitions, 1
+    # needing action (as by its organisation number in the test above)
+    assert main(base + ["--agency", "kompetanseetaten"]) == 0
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
+    assert out["agencies"] == ["Utviklings- og kompetanseetaten"]
+    assert (out["competitions"], out["needs_action"]) == (2, 1)
+    assert "Utviklings- og kompetanseetaten" in captured.err
+    # an organisation number as it is, beside a name
+    assert main(base + ["--agency", "996922766", "--agency", "KOMPETANSEETATEN"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["competitions"] == 4  # both buyers: all four of 2024
+    # a name matching no buyer: exit 2 naming the closest, not empty figures
+    assert main(base + ["--agency", "Bymiljøetatn"]) == 2
+    err = capsys.readouterr().err
+    assert "Bymiljøetatn" in err and "Bymiljøetaten" in err
+
+
 # --- every example notice of the eForms SDK ------------------------------------------------
 
 

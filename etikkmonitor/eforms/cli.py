@@ -6,7 +6,10 @@ module changes in one line only.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+ORG_NR = re.compile(r"\d{9}")  # a Norwegian organisation number
 
 
 def add_commands(sub, parse_date) -> None:
@@ -37,19 +40,31 @@ def add_commands(sub, parse_date) -> None:
 
 
 def cmd_review(args) -> int:
-    from ..cli import dump, open_store, say
+    from ..cli import dump, open_store, resolve_names, say
+    from ..i18n import t
     from . import review
 
     store = open_store(args.db, read_only=args.db is not None)
     try:
         import_id = store.current_import_id()
         if import_id is None:
-            say("no data imported yet", err=True)
+            say(t("cli.no_data", args.lang), err=True)
             return 2
-        df = review.competitions(store.cursor(), import_id, args.year, args.agency or [])
+        cur = store.cursor()
+        given = args.agency or []
+        # an organisation number is taken as it is; a name is matched to the year's buyers as
+        # `summary --agency` matches agencies (a name matching none: exit 2, the closest named)
+        numbers = [a for a in given if ORG_NR.fullmatch(a.strip())]
+        names = [a for a in given if a not in numbers]
+        if names:
+            year = review.competitions(cur, import_id, args.year, [])
+            known = sorted(set(year["buyer_name"].dropna()))
+            names = resolve_names(names, known, args.lang)
+        agencies = [a.strip() for a in numbers] + names
+        df = review.competitions(cur, import_id, args.year, agencies)
     finally:
         store.close()
-    figures = review.figures(df, args.year, args.agency or [])
+    figures = review.figures(df, args.year, agencies)
     if args.json:
         dump(figures)
         return 0

@@ -50,6 +50,10 @@ TEXT = {
         "or roll back with `etikkmonitor rollback`.",
     },
     "cli.error": {"nb": "feil", "en": "error"},
+    "cli.no_data": {
+        "nb": "Ingen data er importert ennå: importer først med `etikkmonitor import MAPPE`.",
+        "en": "No data has been imported yet: import first with `etikkmonitor import FOLDER`.",
+    },
     "cli.no_db": {
         "nb": "Det finnes ingen database i {path}: importer først med "
         "`etikkmonitor import MAPPE --db {path}`.",
