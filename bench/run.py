@@ -27,7 +27,7 @@ from etikkmonitor.filters import Filters
 from etikkmonitor.headlines import months_before
 from etikkmonitor.importer import publish, validate
 from etikkmonitor.summary import key_figures
-from etikkmonitor.ui import MAX_SHOWN
+from etikkmonitor.ui.tables import MAX_SHOWN
 
 from . import pandas_baseline
 

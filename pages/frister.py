@@ -13,9 +13,9 @@ from etikkmonitor.ui import Col
 
 v = ui.page("dash.page.deadlines", "dash.deadlines.intro")
 
-# The first rows of each status (each tab shows at most ui.MAX_SHOWN): SQL counts and orders
+# The first rows of each status (each tab shows at most ui.tables.MAX_SHOWN): SQL counts and orders
 # the deadlines; at scale some 100 000 of them never reach pandas.
-firsts = ui.query("deadlines_list", v, limit=ui.MAX_SHOWN)
+firsts = ui.query("deadlines_list", v, limit=ui.tables.MAX_SHOWN)
 findings = ui.query("findings_list", v)  # findings_list holds the open findings only
 if firsts.empty and findings.empty:
     ui.empty(None, v)
